@@ -1,0 +1,65 @@
+namespace Ioc.Grains;
+
+public static class AlertKinds
+{
+    public const string DossierOverdue = "dossier-overdue";
+    public const string DossierDueSoon = "dossier-due-soon";
+    public const string QueueLong = "queue-long";
+    public const string WaitLong = "wait-long";
+    public const string RobotOffline = "robot-offline";
+    public const string RobotBatteryLow = "robot-battery-low";
+    public const string RobotError = "robot-error";
+    public const string CounterOffline = "counter-offline";
+    public const string WardStale = "ward-stale";
+
+    public static readonly IReadOnlyList<string> All =
+        [DossierOverdue, DossierDueSoon, QueueLong, WaitLong, RobotOffline, RobotBatteryLow, RobotError, CounterOffline, WardStale];
+}
+
+public static class AlertSeverities
+{
+    public const string Info = "info";
+    public const string Warning = "warning";
+    public const string Critical = "critical";
+    public static readonly IReadOnlyList<string> All = [Info, Warning, Critical];
+
+    public static int Rank(string severity) => severity switch { Critical => 2, Warning => 1, _ => 0 };
+}
+
+public static class AlertStates
+{
+    public const string Open = "open";
+    public const string Escalated = "escalated";
+    public const string Acknowledged = "acknowledged";
+    public const string Resolved = "resolved";
+    public static readonly IReadOnlyList<string> All = [Open, Escalated, Acknowledged, Resolved];
+
+    public static bool IsActive(string state) => state is not Resolved;
+}
+
+/// <summary>
+/// An alert of one ward. Its <see cref="Cause"/> (kind plus subject) is unique among the ward's
+/// active alerts, so a cause raises one alert until it is resolved.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record Alert(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Ward,
+    [property: Id(2)] string Kind,
+    [property: Id(3)] string Severity,
+    [property: Id(4)] string Title,
+    [property: Id(5)] DateTimeOffset RaisedAt,
+    [property: Id(6)] string State,
+    [property: Id(7)] string? AcknowledgedBy,
+    [property: Id(8)] DateTimeOffset? AcknowledgedAt,
+    [property: Id(9)] string? ResolvedBy,
+    [property: Id(10)] DateTimeOffset? ResolvedAt,
+    [property: Id(11)] string Cause,
+    [property: Id(12)] string? Subject,
+    [property: Id(13)] DateTimeOffset? EscalatedAt,
+    [property: Id(14)] bool NeedsConfirmation)
+{
+    /// <summary>The ward code is the part of an alert id before the first '-'.</summary>
+    public static string? WardOf(string alertId) =>
+        alertId.IndexOf('-') is var i and > 0 ? alertId[..i] : null;
+}

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+
+namespace Ioc.Grains;
+
+/// <summary>
+/// One commune-level unit (key: official 5-digit code). Owns tickets, dossiers, ratings and
+/// alerts of the ward; its business events are stored before a call returns.
+/// </summary>
+public interface IWardGrain : IGrainWithStringKey
+{
+    Task<ApplyResult> ApplyEvents(ImmutableArray<BusinessEvent> events);
+
+    /// <summary>A robot grain tells its ward when its liveness, mode or battery band changes.</summary>
+    Task ReportRobot(RobotView robot);
+
+    /// <summary>A counter grain tells its ward when its status, services or liveness change.</summary>
+    Task ReportCounter(CounterView counter);
+
+    /// <summary>Provisioning tells the ward about its devices so totals count silent ones too.</summary>
+    Task RegisterDevice(string deviceId, string kind);
+
+    Task<WardSummary> GetSummary();
+
+    Task<WardDetail> GetDetail();
+
+    Task<WaitEstimate> EstimateWait(string service);
+
+    Task<ImmutableArray<Alert>> GetAlerts();
+
+    /// <summary>Returns null when the ward has no alert with that id.</summary>
+    Task<Alert?> AcknowledgeAlert(string alertId, string user);
+
+    Task<Alert?> ResolveAlert(string alertId, string user);
+
+    /// <summary>Activates the ward and re-arms its timers (after a restart, or from a sweep).</summary>
+    Task Wake();
+}
+
+/// <summary>A queue robot (key: device id).</summary>
+public interface IRobotGrain : IGrainWithStringKey
+{
+    Task<ApplyResult> ApplyStates(ImmutableArray<RobotStateReport> states);
+
+    Task<RobotView> GetView();
+}
+
+/// <summary>
+/// A one-stop desk (key: "{ward}/{counter label}"): its device state and liveness. The ticket
+/// figures of a desk (current ticket, served today) are business events and live in the ward,
+/// stored with them; the ward merges both into its detail.
+/// </summary>
+public interface ICounterGrain : IGrainWithStringKey
+{
+    Task<ApplyResult> ApplyStates(ImmutableArray<CounterStateReport> states);
+
+    Task<CounterView> GetView();
+
+    static string KeyOf(string ward, string counter) => $"{ward}/{counter}";
+}
+
+[GenerateSerializer, Immutable]
+public sealed record DeviceInfo(
+    [property: Id(0)] string DeviceId,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] ImmutableArray<string> Wards,
+    [property: Id(3)] DateTimeOffset CreatedAt)
+{
+    public bool MayWrite(string ward) => Wards.Contains(ward);
+}
+
+public enum ProvisionOutcome { Created, Rotated, Conflict, NotFound }
+
+/// <summary>All provisioned devices (single activation, key 0). Keys are held only as hashes.</summary>
+public interface IDeviceRegistryGrain : IGrainWithIntegerKey
+{
+    Task<DeviceInfo?> FindByKeyHash(string keyHash);
+
+    Task<DeviceInfo?> Find(string deviceId);
+
+    Task<ProvisionOutcome> Provision(DeviceInfo device, string keyHash);
+
+    Task<ProvisionOutcome> RotateKey(string deviceId, string keyHash);
+
+    Task<ImmutableArray<DeviceInfo>> List();
+}
+
+public static class Roles
+{
+    public const string City = "city";
+    public const string WardChief = "ward-chief";
+    public const string Admin = "admin";
+    public const string Device = "device";
+    public static readonly IReadOnlyList<string> People = [City, WardChief, Admin];
+}
+
+[GenerateSerializer, Immutable]
+public sealed record UserRecord(
+    [property: Id(0)] string Username,
+    [property: Id(1)] string PasswordHash,
+    [property: Id(2)] string Role,
+    [property: Id(3)] string? Ward,
+    [property: Id(4)] DateTimeOffset CreatedAt);
+
+/// <summary>People who sign in (single activation, key 0). Passwords are held as Identity hashes.</summary>
+public interface IUserDirectoryGrain : IGrainWithIntegerKey
+{
+    Task<UserRecord?> Find(string username);
+
+    /// <summary>False when the username is taken.</summary>
+    Task<bool> Create(UserRecord user);
+
+    Task<int> Count();
+
+    Task<ImmutableArray<UserRecord>> List();
+}
+
+/// <summary>The steady wall-clock tick a device grain sends itself (liveness, reporting, saving).</summary>
+public interface IDeviceTick : IGrainWithStringKey
+{
+    Task Tick();
+}

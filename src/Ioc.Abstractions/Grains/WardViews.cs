@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+
+namespace Ioc.Grains;
+
+[GenerateSerializer, Immutable]
+public sealed record TrailPoint([property: Id(0)] double X, [property: Id(1)] double Y, [property: Id(2)] DateTimeOffset At);
+
+[GenerateSerializer, Immutable]
+public sealed record RobotView(
+    [property: Id(0)] string DeviceId,
+    [property: Id(1)] string Ward,
+    [property: Id(2)] Pose? Pose,
+    [property: Id(3)] double? Battery,
+    [property: Id(4)] string? Mode,
+    [property: Id(5)] string? Issue,
+    [property: Id(6)] DateTimeOffset? LastSeen,
+    [property: Id(7)] bool Online,
+    [property: Id(8)] ImmutableArray<TrailPoint> Trail);
+
+[GenerateSerializer, Immutable]
+public sealed record CounterView(
+    [property: Id(0)] string Counter,
+    [property: Id(1)] string Status,
+    [property: Id(2)] ImmutableArray<string> Services,
+    [property: Id(3)] string? CurrentTicket,
+    [property: Id(4)] int ServedToday,
+    [property: Id(5)] DateTimeOffset? LastSeen,
+    [property: Id(6)] bool Online,
+    [property: Id(7)] string? DeviceId);
+
+[GenerateSerializer, Immutable]
+public sealed record QueueView(
+    [property: Id(0)] string Service,
+    [property: Id(1)] int Waiting,
+    [property: Id(2)] double? OldestWaitingSeconds,
+    [property: Id(3)] double? EstimatedWaitSeconds);
+
+[GenerateSerializer, Immutable]
+public sealed record OverdueDossierView(
+    [property: Id(0)] string Dossier,
+    [property: Id(1)] string Procedure,
+    [property: Id(2)] string Service,
+    [property: Id(3)] DateTimeOffset DueAt,
+    [property: Id(4)] double OverdueSeconds);
+
+[GenerateSerializer, Immutable]
+public sealed record DueSoonDossierView(
+    [property: Id(0)] string Dossier,
+    [property: Id(1)] string Procedure,
+    [property: Id(2)] string Service,
+    [property: Id(3)] DateTimeOffset DueAt,
+    [property: Id(4)] double DueInSeconds,
+    [property: Id(5)] bool Paused);
+
+[GenerateSerializer, Immutable]
+public sealed record DossierCounts(
+    [property: Id(0)] int Received,
+    [property: Id(1)] int ResolvedOnTime,
+    [property: Id(2)] int ResolvedLate,
+    [property: Id(3)] int InProgress,
+    [property: Id(4)] int Overdue,
+    [property: Id(5)] int DueSoon,
+    [property: Id(6)] int ReceivedOnline);
+
+[GenerateSerializer, Immutable]
+public sealed record WaitEstimate(
+    [property: Id(0)] string Service,
+    [property: Id(1)] int Waiting,
+    [property: Id(2)] int CountersServing,
+    [property: Id(3)] double? EstimatedWaitSeconds,
+    [property: Id(4)] string Basis);
+
+/// <summary>One line of GET /api/v1/wards.</summary>
+[GenerateSerializer, Immutable]
+public record WardSummary
+{
+    [Id(0)] public required string Code { get; init; }
+    [Id(1)] public required string Name { get; init; }
+    [Id(2)] public required string Type { get; init; }
+    [Id(3)] public required string Status { get; init; }
+    [Id(4)] public int Waiting { get; init; }
+    [Id(5)] public double? AvgWaitSeconds { get; init; }
+    [Id(6)] public double? MaxWaitSeconds { get; init; }
+    [Id(7)] public int CountersOpen { get; init; }
+    [Id(8)] public int RobotsOnline { get; init; }
+    [Id(9)] public int RobotsTotal { get; init; }
+    [Id(10)] public required DossierCounts Dossiers { get; init; }
+    [Id(11)] public double? Satisfaction { get; init; }
+    [Id(12)] public DateTimeOffset? UpdatedAt { get; init; }
+    // Beyond api-v1's minimum: what the wall and the service index need.
+    [Id(13)] public int TicketsIssued { get; init; }
+    [Id(14)] public int TicketsServed { get; init; }
+    [Id(15)] public int TicketsNoShow { get; init; }
+    [Id(16)] public int TicketsCalled { get; init; }
+    [Id(17)] public int WaitsOverTarget { get; init; }
+    [Id(18)] public int Ratings { get; init; }
+    [Id(19)] public int RatingsGood { get; init; }
+    [Id(20)] public double? WaitEstimateMaeSeconds { get; init; }
+    [Id(21)] public int WaitEstimatesCompared { get; init; }
+    [Id(22)] public int AlertsOpen { get; init; }
+    [Id(23)] public required string Day { get; init; }
+    [Id(24)] public int WaitsMeasured { get; init; }
+    /// <summary>Today's waits in 5-minute buckets; the last bucket is 60 minutes and more.</summary>
+    [Id(25)] public ImmutableArray<int> WaitHistogram { get; init; } = [];
+    /// <summary>Sum behind the MAE, so the city's MAE weighs each ward by its tickets.</summary>
+    [Id(26)] public double WaitEstimateAbsErrorSum { get; init; }
+}
+
+/// <summary>GET /api/v1/wards/{code}: the summary plus the ward's parts.</summary>
+[GenerateSerializer, Immutable]
+public sealed record WardDetail : WardSummary
+{
+    [Id(0)] public ImmutableArray<CounterView> Counters { get; init; } = [];
+    [Id(1)] public ImmutableArray<RobotView> Robots { get; init; } = [];
+    [Id(2)] public ImmutableArray<QueueView> Queues { get; init; } = [];
+    [Id(3)] public ImmutableArray<OverdueDossierView> OverdueDossiers { get; init; } = [];
+    [Id(4)] public ImmutableArray<DueSoonDossierView> DueSoonDossiers { get; init; } = [];
+    [Id(5)] public ImmutableArray<Alert> Alerts { get; init; } = [];
+}

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Ioc.Dashboard.Auth;
+using Ioc.Grains;
+using Ioc.Ingest.Devices;
+using Ioc.Ingest.Http;
+using Ioc.Telemetry;
+using Ioc.Wards;
+
+namespace Ioc.Dashboard.Api;
+
+public sealed record DeviceRequest(string? DeviceId, string? Kind, string? Ward, string[]? Wards);
+public sealed record DeviceKeyIssued(string DeviceId, string Key);
+public sealed record UserRequest(string? Username, string? Password, string? Role, string? Ward);
+public sealed record UserCreated(string Username, string Role, string? Ward);
+
+/// <summary>Admin-only: provisioning devices (key shown once) and creating people.</summary>
+public static partial class AdminEndpoints
+{
+    public const string AdminPolicy = "admin";
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
+    private static partial Regex DeviceIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._@-]{3,64}$")]
+    private static partial Regex UsernamePattern();
+
+    public static void MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AdminPolicy).DisableAntiforgery();
+
+        api.MapPost("/devices", async (DeviceRequest body, IGrainFactory grains, TimeProvider time) =>
+        {
+            var errors = new List<FieldError>();
+            if (body.DeviceId is null || !DeviceIdPattern().IsMatch(body.DeviceId))
+                errors.Add(new FieldError(-1, "deviceId", "is required: 1 to 64 letters, digits or . _ : -"));
+            if (body.Kind is null || !DeviceKinds.All.Contains(body.Kind))
+                errors.Add(new FieldError(-1, "kind", $"must be one of {string.Join(", ", DeviceKinds.All)}"));
+            var wards = body.Kind == DeviceKinds.DossierSystem && body.Wards is { Length: > 0 }
+                ? body.Wards.Distinct().ToImmutableArray()
+                : body.Ward is null ? [] : [body.Ward];
+            if (wards.IsEmpty)
+                errors.Add(new FieldError(-1, "ward", body.Kind == DeviceKinds.DossierSystem ? "ward or wards is required" : "is required"));
+            if (body.Wards is { Length: > 0 } && body.Kind != DeviceKinds.DossierSystem)
+                errors.Add(new FieldError(-1, "wards", "only a dossier-system may write several wards"));
+            foreach (var w in wards.Where(w => !WardDirectory.Hanoi.Contains(w)))
+                errors.Add(new FieldError(-1, body.Wards is { Length: > 0 } ? "wards" : "ward", $"unknown ward code '{w}'"));
+            if (errors.Count > 0) return Problems.BadRequest(errors, "Invalid device");
+
+            var key = DeviceKeys.NewKey();
+            var outcome = await grains.GetGrain<IDeviceRegistryGrain>(0)
+                .Provision(new DeviceInfo(body.DeviceId!, body.Kind!, wards, time.GetUtcNow()), DeviceKeys.Hash(key));
+            return outcome == ProvisionOutcome.Conflict
+                ? Problems.Field("deviceId", $"device '{body.DeviceId}' exists; POST /api/v1/devices/{body.DeviceId}/key issues a new key", StatusCodes.Status409Conflict)
+                : Results.Created($"/api/v1/devices/{body.DeviceId}", new DeviceKeyIssued(body.DeviceId!, key));
+        });
+
+        api.MapPost("/devices/{deviceId}/key", async (string deviceId, IGrainFactory grains) =>
+        {
+            var key = DeviceKeys.NewKey();
+            var outcome = await grains.GetGrain<IDeviceRegistryGrain>(0).RotateKey(deviceId, DeviceKeys.Hash(key));
+            return outcome == ProvisionOutcome.NotFound
+                ? Problems.Of(StatusCodes.Status404NotFound, $"No device '{deviceId}'")
+                : Results.Ok(new DeviceKeyIssued(deviceId, key));
+        });
+
+        api.MapGet("/devices", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IDeviceRegistryGrain>(0).List()));
+
+        api.MapPost("/users", async (UserRequest body, UserService users) =>
+        {
+            var errors = new List<FieldError>();
+            if (body.Username is null || !UsernamePattern().IsMatch(body.Username))
+                errors.Add(new FieldError(-1, "username", "is required: 3 to 64 letters, digits or . _ @ -"));
+            if (body.Password is not { Length: >= 10 })
+                errors.Add(new FieldError(-1, "password", "must be at least 10 characters"));
+            if (body.Role is null || !Roles.People.Contains(body.Role))
+                errors.Add(new FieldError(-1, "role", $"must be one of {string.Join(", ", Roles.People)}"));
+            if (body.Role == Roles.WardChief && !WardDirectory.Hanoi.Contains(body.Ward))
+                errors.Add(new FieldError(-1, "ward", body.Ward is null ? "is required for a ward chief" : $"unknown ward code '{body.Ward}'"));
+            if (body.Role != Roles.WardChief && body.Ward is not null)
+                errors.Add(new FieldError(-1, "ward", "only a ward chief is bound to a ward"));
+            if (errors.Count > 0) return Problems.BadRequest(errors, "Invalid user");
+            var user = await users.Create(body.Username!, body.Password!, body.Role!, body.Ward);
+            return user is null
+                ? Problems.Field("username", $"user '{body.Username}' exists", StatusCodes.Status409Conflict)
+                : Results.Created($"/api/v1/users/{user.Username}", new UserCreated(user.Username, user.Role, user.Ward));
+        });
+
+        api.MapGet("/users", async (IGrainFactory grains) =>
+            Results.Ok((await grains.GetGrain<IUserDirectoryGrain>(0).List()).Select(u => new UserCreated(u.Username, u.Role, u.Ward))));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Ioc.Grains;
+using Ioc.Ingest.Devices;
+
+namespace Ioc.Dashboard.Auth;
+
+public static class IocClaims
+{
+    public const string Ward = "ioc:ward";
+}
+
+/// <summary>What the signed-in principal may see and do, per api-v1's role table.</summary>
+public static class IocUser
+{
+    public static string Name(this ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
+
+    public static bool IsCityWide(this ClaimsPrincipal user) => user.IsInRole(Roles.City) || user.IsInRole(Roles.Admin);
+
+    public static bool IsPerson(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.City) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.WardChief);
+
+    /// <summary>The ward a ward chief is bound to.</summary>
+    public static string? ChiefWard(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.WardChief) ? user.FindFirstValue(IocClaims.Ward) : null;
+
+    public static bool MaySeeWard(this ClaimsPrincipal user, string ward) =>
+        user.IsCityWide() || (user.ChiefWard() is { } own && own == ward);
+
+    /// <summary>A device key may read its own ward's wait estimate (what the robot shows).</summary>
+    public static bool IsDeviceOf(this ClaimsPrincipal user, string ward) =>
+        user.IsInRole(Roles.Device) && user.FindAll(DeviceClaims.Ward).Any(c => c.Value == ward);
+
+    public static ClaimsPrincipal For(UserRecord u, string scheme)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, u.Username), new(ClaimTypes.Role, u.Role) };
+        if (u.Ward is not null) claims.Add(new Claim(IocClaims.Ward, u.Ward));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+}

@@ -1,0 +1,105 @@
+using Ioc.Dashboard.Api;
+using Ioc.Dashboard.Auth;
+using Ioc.Grains;
+using Ioc.Ingest.Devices;
+using Ioc.Ingest.Hosting;
+using Ioc.Ingest.Http;
+using Ioc.Ingest.Telemetry;
+using Ioc.Silo.Hosting;
+using Ioc.Telemetry;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Ioc.Dashboard.Hosting;
+
+/// <summary>
+/// Puts the center together. Embedded (the default): silo, ingest and dashboard in one process
+/// with the co-hosted Orleans client and grain state under <c>Ioc:DataPath</c>. With
+/// <c>Ioc:Cluster:Mode=client</c> this process joins a cluster of separate silos instead.
+/// </summary>
+public static class IocCenter
+{
+    public const string MixedScheme = "ioc";
+
+    public static string DataPath(IConfiguration config) => config["Ioc:DataPath"] is { Length: > 0 } p ? p : "data";
+
+    public static bool IsEmbedded(IConfiguration config) =>
+        !string.Equals(config["Ioc:Cluster:Mode"], "client", StringComparison.OrdinalIgnoreCase);
+
+    public static WebApplicationBuilder AddIocCenter(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        config["Ioc:DataPath"] = DataPath(config);
+        if (IsEmbedded(config)) builder.UseOrleans(silo => silo.AddIocSilo(config));
+        else builder.AddIocClusterClient();
+
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddIocIngest(config);
+        services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<AdminBootstrap>();
+        services.AddHostedService<CenterStartup>();
+        services.AddDataProtection()
+            .SetApplicationName("hanoi-ioc")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataPath(config), "keys")));
+
+        services.AddAuthentication(MixedScheme)
+            .AddPolicyScheme(MixedScheme, "Cookie, token or device key", o => o.ForwardDefaultSelector = http =>
+                DeviceKeyAuthenticationHandler.BearerToken(http.Request) is { } token
+                    ? DeviceKeys.LooksLikeDeviceKey(token) ? DeviceClaims.Scheme : BearerTokenDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/login";
+                o.Cookie.Name = "ioc.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                // APIs and the live feed answer 401/403; only pages redirect to the sign-in page.
+                o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request)
+                    ? Problems.Of(StatusCodes.Status401Unauthorized, "Sign in first").ExecuteAsync(ctx.HttpContext)
+                    : Redirect(ctx);
+                o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request)
+                    ? Problems.Of(StatusCodes.Status403Forbidden, "Your role does not allow this").ExecuteAsync(ctx.HttpContext)
+                    : Redirect(ctx);
+            })
+            .AddBearerToken(o => o.BearerTokenExpiration = AuthEndpoints.TokenLifetime)
+            .AddDeviceKey();
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(TelemetryEndpoint.DevicePolicy, p => p.AddAuthenticationSchemes(DeviceClaims.Scheme).RequireClaim(DeviceClaims.DeviceId))
+            .AddPolicy(WardEndpoints.PeoplePolicy, p => p.RequireRole(Roles.People))
+            .AddPolicy(WardEndpoints.EstimatePolicy, p => p.RequireRole([.. Roles.People, Roles.Device]))
+            .AddPolicy(AdminEndpoints.AdminPolicy, p => p.RequireRole(Roles.Admin));
+        return builder;
+    }
+
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx)
+    {
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UseIocCenter(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapIocTelemetry();
+        app.MapAuth();
+        app.MapAdmin();
+        app.MapWards();
+        app.MapAlerts();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        return app;
+    }
+}

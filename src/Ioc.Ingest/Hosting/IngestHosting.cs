@@ -1,0 +1,52 @@
+using Ioc.Ingest.Devices;
+using Ioc.Ingest.Telemetry;
+using Ioc.Time;
+using Ioc.Wards;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace Ioc.Ingest.Hosting;
+
+public static class IngestHosting
+{
+    /// <summary>The telemetry path's services and the device-key scheme (add to an existing authentication builder).</summary>
+    public static IServiceCollection AddIocIngest(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<IngestOptions>().Bind(config.GetSection(IngestOptions.Section));
+        services.TryAddSingleton(WardDirectory.Hanoi);
+        services.TryAddSingleton(sp => IocClockSetup.FromConfiguration(config));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TelemetryParser>();
+        services.TryAddSingleton<TelemetryDispatcher>();
+        services.TryAddSingleton<DeviceRateLimiter>();
+        services.TryAddSingleton<DeviceKeyCache>();
+        return services;
+    }
+
+    public static AuthenticationBuilder AddDeviceKey(this AuthenticationBuilder auth) =>
+        auth.AddScheme<AuthenticationSchemeOptions, DeviceKeyAuthenticationHandler>(DeviceClaims.Scheme, null);
+
+    /// <summary>
+    /// Joins the center's cluster as a client: Redis membership when <c>Ioc:Cluster:Redis</c> is
+    /// set, otherwise a silo's gateway on loopback (<c>Ioc:Cluster:GatewayPort</c>, default 30000).
+    /// </summary>
+    public static IHostApplicationBuilder AddIocClusterClient(this IHostApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = config["Ioc:Cluster:ClusterId"] ?? "ioc";
+                o.ServiceId = config["Ioc:Cluster:ServiceId"] ?? "hanoi-ioc";
+            });
+            if (config["Ioc:Cluster:Redis"] is { Length: > 0 } redis) client.UseRedisClustering(redis);
+            else client.UseLocalhostClustering(config.GetValue<int?>("Ioc:Cluster:GatewayPort") ?? 30000);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ioc.Ingest.Http;
+
+/// <summary>One wrong field of one event: index −1 for the request as a whole.</summary>
+public sealed record FieldError(int Index, string Field, string Message);
+
+/// <summary>problem+json answers with the shapes the specs name.</summary>
+public static class Problems
+{
+    public static IResult Of(int status, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null, TimeSpan? retryAfter = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpstatuses.io/{status}" };
+        if (errors is { Count: > 0 }) problem.Extensions["errors"] = errors;
+        return new ProblemResult(problem, retryAfter);
+    }
+
+    public static IResult BadRequest(IReadOnlyList<FieldError> errors, string title = "Invalid telemetry batch") =>
+        Of(StatusCodes.Status400BadRequest, title, $"{errors.Count} problem(s); nothing of the batch was applied.", errors);
+
+    public static IResult Field(string field, string message, int status = StatusCodes.Status400BadRequest) =>
+        Of(status, message, null, [new FieldError(-1, field, message)]);
+
+    private sealed class ProblemResult(ProblemDetails problem, TimeSpan? retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            if (retryAfter is { } r)
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(r.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(problem).ExecuteAsync(http);
+        }
+    }
+}

@@ -1,0 +1,590 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Ioc.Grains;
+using Ioc.Telemetry;
+using Ioc.Time;
+using Ioc.Wards;
+using Ioc.Silo.Rules;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ioc.Silo.Grains;
+
+public sealed class WardGrain : Grain, IWardGrain
+{
+    private readonly IPersistentState<WardState> _store;
+    private readonly IocClock _clock;
+    private readonly WardRulesOptions _rules;
+    private readonly ILogger<WardGrain> _logger;
+    private WardInfo _ward = null!;
+    private AlertBook _alerts = null!;
+    private ITimer? _transitionTimer;
+    private ITimer? _tick;
+    private DateTimeOffset _armedFor = DateTimeOffset.MaxValue;
+    private DateTimeOffset _nextTransition = DateTimeOffset.MinValue;
+    private DateTimeOffset _activatedReal;
+    private bool _dirty;
+
+    public WardGrain(
+        [PersistentState("ward", "ioc")] IPersistentState<WardState> store,
+        IocClock clock,
+        IOptions<WardRulesOptions> rules,
+        ILogger<WardGrain> logger)
+    {
+        _store = store;
+        _clock = clock;
+        _rules = rules.Value;
+        _logger = logger;
+    }
+
+    private WardState S => _store.State;
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _ward = WardDirectory.Hanoi.Find(this.GetPrimaryKeyString())
+            ?? throw new ArgumentException($"Unknown ward code '{this.GetPrimaryKeyString()}'.");
+        _alerts = new AlertBook(_ward.Code, S, () => Now);
+        _activatedReal = _clock.Real.GetUtcNow();
+        if (S.Day == default) S.Day = HanoiTime.DayOf(Now);
+        // Liveness and staleness are checked on a steady wall-clock tick; time rules on exact timers.
+        var period = TimeSpan.FromSeconds(Math.Clamp(_rules.DeviceOfflineSeconds / 4, 1, 15));
+        _tick = _clock.Real.CreateTimer(_ => Poke(), null, period, period);
+        EvaluateTime();
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _tick?.Dispose();
+        _transitionTimer?.Dispose();
+        if (_dirty) await _store.WriteStateAsync(cancellationToken);
+    }
+
+    // Timer callbacks run outside the grain; they re-enter through a normal call so the grain's
+    // single-threaded turn-taking holds.
+    private void Poke() => GrainFactory.GetGrain<IWardGrain>(_ward.Code).Wake().Ignore();
+
+    public async Task Wake()
+    {
+        EvaluateTime();
+        await SaveIfDirty();
+    }
+
+    public async Task<ApplyResult> ApplyEvents(ImmutableArray<BusinessEvent> events)
+    {
+        EvaluateTime();
+        int accepted = 0, duplicates = 0;
+        var dossiersTouched = false;
+        var ticketsTouched = false;
+        foreach (var e in events)
+        {
+            var h = EventIds.Hash(e.EventId);
+            if (S.SeenToday.Contains(h) || S.SeenYesterday.Contains(h)) { duplicates++; continue; }
+            S.SeenToday.Add(h);
+            accepted++;
+            if (e.Type.StartsWith("dossier.", StringComparison.Ordinal)) { ApplyDossier(e); dossiersTouched = true; }
+            else if (e.Type.StartsWith("ticket.", StringComparison.Ordinal)) { ApplyTicket(e); ticketsTouched = true; }
+            else if (e.Type == EventTypes.RatingSubmitted) ApplyRating(e);
+        }
+        if (accepted > 0)
+        {
+            S.UpdatedAt = Now;
+            S.LastHeardReal = _clock.Real.GetUtcNow();
+            if (dossiersTouched) EvaluateDossiers(Now);
+            if (ticketsTouched) EvaluateQueue(Now);
+            ArmTransitionTimer();
+            // The 202 the device gets means "stored": write before answering.
+            await _store.WriteStateAsync();
+            _dirty = false;
+        }
+        return new ApplyResult(accepted, duplicates);
+    }
+
+    private bool CountsToday(DateTimeOffset ts) => HanoiTime.DayOf(ts) == S.Day;
+
+    private void ApplyTicket(BusinessEvent e)
+    {
+        var label = e.Ticket!;
+        S.Tickets.TryGetValue(label, out var t);
+        switch (e.Type)
+        {
+            case EventTypes.TicketIssued:
+                if (CountsToday(e.Ts)) S.Today.TicketsIssued++;
+                if (t is null)
+                {
+                    S.Tickets[label] = new TicketRecord
+                    {
+                        Ticket = label, Service = e.Service, Channel = e.Channel, IssuedAt = e.Ts,
+                        // What the robot shows the citizen now, before this ticket joins the queue.
+                        EstimatedWaitSeconds = Estimate(e.Service!).EstimatedWaitSeconds,
+                    };
+                }
+                else
+                {
+                    // The desk's call arrived before the robot's issue: complete the ticket now.
+                    t.Service ??= e.Service;
+                    t.Channel ??= e.Channel;
+                    t.IssuedAt = e.Ts;
+                    if (t.CalledAt is { } calledAt) MeasureWait(t, calledAt);
+                }
+                break;
+            case EventTypes.TicketCalled:
+                if (CountsToday(e.Ts)) S.Today.TicketsCalled++;
+                t ??= S.Tickets[label] = new TicketRecord { Ticket = label };
+                t.CalledAt = e.Ts;
+                t.Counter = e.Counter;
+                Desk(e.Counter!).CurrentTicket = label;
+                if (t.IssuedAt is not null) MeasureWait(t, e.Ts);
+                break;
+            case EventTypes.TicketServed:
+                if (CountsToday(e.Ts))
+                {
+                    S.Today.TicketsServed++;
+                    Desk(e.Counter!).ServedToday++;
+                }
+                if (t?.CalledAt is { } called && t.Service is { } service && e.Ts > called)
+                    RecordServiceTime(service, (e.Ts - called).TotalSeconds);
+                FinishAtDesk(e.Counter!, label);
+                S.Tickets.Remove(label);
+                break;
+            case EventTypes.TicketNoShow:
+                if (CountsToday(e.Ts)) S.Today.TicketsNoShow++;
+                FinishAtDesk(e.Counter!, label);
+                S.Tickets.Remove(label);
+                break;
+        }
+    }
+
+    private void MeasureWait(TicketRecord t, DateTimeOffset calledAt)
+    {
+        var wait = Math.Max(0, (calledAt - t.IssuedAt!.Value).TotalSeconds);
+        if (!CountsToday(calledAt)) return;
+        var d = S.Today;
+        d.WaitsMeasured++;
+        d.WaitSecondsSum += wait;
+        d.WaitSecondsMax = Math.Max(d.WaitSecondsMax, wait);
+        if (wait > _rules.WaitTargetMinutes * 60) d.WaitsOverTarget++;
+        d.WaitHistogram[Math.Min(d.WaitHistogram.Length - 1, (int)(wait / 300))]++;
+        if (t.EstimatedWaitSeconds is { } est)
+        {
+            d.EstimatesCompared++;
+            d.EstimateAbsErrorSum += Math.Abs(est - wait);
+        }
+    }
+
+    private DeskTally Desk(string counter) =>
+        S.Desks.TryGetValue(counter, out var d) ? d : S.Desks[counter] = new DeskTally();
+
+    private void FinishAtDesk(string counter, string ticket)
+    {
+        var desk = Desk(counter);
+        if (desk.CurrentTicket == ticket) desk.CurrentTicket = null;
+    }
+
+    private void RecordServiceTime(string service, double seconds)
+    {
+        if (!S.RecentServiceSeconds.TryGetValue(service, out var list))
+            S.RecentServiceSeconds[service] = list = [];
+        list.Add(seconds);
+        if (list.Count > _rules.ServiceTimeWindow) list.RemoveRange(0, list.Count - _rules.ServiceTimeWindow);
+    }
+
+    private void ApplyRating(BusinessEvent e)
+    {
+        if (!CountsToday(e.Ts)) return;
+        var score = e.Score!.Value;
+        S.Today.Ratings++;
+        S.Today.RatingSum += score;
+        if (score >= 4) S.Today.RatingsGood++;
+    }
+
+    private void ApplyDossier(BusinessEvent e)
+    {
+        var id = e.Dossier!;
+        S.OpenDossiers.TryGetValue(id, out var d);
+        switch (e.Type)
+        {
+            case EventTypes.DossierReceived:
+                if (CountsToday(e.Ts))
+                {
+                    S.Today.DossiersReceived++;
+                    if (e.Channel == "online") S.Today.DossiersReceivedOnline++;
+                }
+                if (d is null)
+                    S.OpenDossiers[id] = new DossierRecord
+                    {
+                        Dossier = id, Procedure = e.Procedure!, Service = e.Service!, Channel = e.Channel,
+                        ReceivedAt = e.Ts, DueAt = e.DueAt!.Value,
+                    };
+                break;
+            case EventTypes.DossierPaused:
+                if (d is { PausedAt: null }) d.PausedAt = e.Ts;
+                break;
+            case EventTypes.DossierResumed:
+                if (d?.PausedAt is { } pausedAt)
+                {
+                    if (e.Ts > pausedAt) d.DueAt += e.Ts - pausedAt;
+                    d.PausedAt = null;
+                }
+                break;
+            case EventTypes.DossierResolved:
+                if (d is null) break;
+                var onTime = e.Ts <= d.EffectiveDueAt(e.Ts);
+                if (CountsToday(e.Ts))
+                {
+                    if (onTime) S.Today.DossiersResolvedOnTime++;
+                    else S.Today.DossiersResolvedLate++;
+                }
+                S.OpenDossiers.Remove(id);
+                break;
+        }
+    }
+
+    // ---- time rules ------------------------------------------------------------------------
+
+    /// <summary>Applies every rule that depends on the clock; cheap unless a transition is due.</summary>
+    private void EvaluateTime()
+    {
+        var now = Now;
+        var changed = RollDay(now);
+        if (now >= _nextTransition || changed)
+        {
+            changed |= EvaluateDossiers(now);
+            changed |= EvaluateQueue(now);
+            ArmTransitionTimer();
+        }
+        changed |= EvaluateStale(now);
+        if (changed) _dirty = true;
+    }
+
+    private bool RollDay(DateTimeOffset now)
+    {
+        var today = HanoiTime.DayOf(now);
+        if (today <= S.Day) return false;
+        S.SeenYesterday = today.DayNumber - S.Day.DayNumber == 1 ? S.SeenToday : [];
+        S.SeenToday = [];
+        S.Day = today;
+        S.Today = new DayTally();
+        // Tickets are valid for the day they were issued on; the queue starts empty each morning.
+        S.Tickets.Clear();
+        foreach (var desk in S.Desks.Values) { desk.ServedToday = 0; desk.CurrentTicket = null; }
+        return true;
+    }
+
+    private TimeSpan DueSoonWindow => TimeSpan.FromHours(_rules.DueSoonHours);
+
+    private bool EvaluateDossiers(DateTimeOffset now)
+    {
+        var changed = false;
+        var dueSoon = 0;
+        foreach (var d in S.OpenDossiers.Values)
+        {
+            if (d.IsOverdue(now))
+                changed |= _alerts.Raise($"{AlertKinds.DossierOverdue}:{d.Dossier}", AlertKinds.DossierOverdue, AlertSeverities.Critical,
+                    $"Hồ sơ {d.Dossier} quá hạn ({d.Procedure}), hạn {HanoiTime.ToLocal(d.DueAt):dd/MM HH:mm}", d.Dossier);
+            else if (d.PausedAt is null && d.DueAt - now <= DueSoonWindow)
+                dueSoon++;
+        }
+        changed |= _alerts.ClearWhere(a => a.Subject is { } id && S.OpenDossiers.TryGetValue(id, out var d) && d.IsOverdue(now), AlertKinds.DossierOverdue);
+        changed |= dueSoon > 0
+            ? _alerts.Raise(AlertKinds.DossierDueSoon, AlertKinds.DossierDueSoon, AlertSeverities.Warning,
+                $"{dueSoon} hồ sơ sắp đến hạn trong {_rules.DueSoonHours:0} giờ")
+            : _alerts.Clear(AlertKinds.DossierDueSoon);
+        return changed;
+    }
+
+    private bool EvaluateQueue(DateTimeOffset now)
+    {
+        var waiting = 0;
+        DateTimeOffset? oldest = null;
+        foreach (var t in S.Tickets.Values)
+        {
+            if (!t.Waiting) continue;
+            waiting++;
+            if (t.IssuedAt is { } at && (oldest is null || at < oldest)) oldest = at;
+        }
+        var changed = waiting >= _rules.QueueWarning
+            ? _alerts.Raise(AlertKinds.QueueLong, AlertKinds.QueueLong,
+                waiting >= _rules.QueueCritical ? AlertSeverities.Critical : AlertSeverities.Warning,
+                $"Hàng chờ dài: {waiting} người đang chờ")
+            : _alerts.Clear(AlertKinds.QueueLong);
+        var oldestMinutes = oldest is { } o ? (now - o).TotalMinutes : 0;
+        changed |= oldestMinutes >= _rules.WaitWarningMinutes
+            ? _alerts.Raise(AlertKinds.WaitLong, AlertKinds.WaitLong,
+                oldestMinutes >= _rules.WaitCriticalMinutes ? AlertSeverities.Critical : AlertSeverities.Warning,
+                $"Có người chờ quá {(oldestMinutes >= _rules.WaitCriticalMinutes ? _rules.WaitCriticalMinutes : _rules.WaitWarningMinutes):0} phút")
+            : _alerts.Clear(AlertKinds.WaitLong);
+        return changed;
+    }
+
+    private bool EvaluateStale(DateTimeOffset now)
+    {
+        // A ward never heard from counts from when this activation started.
+        var heard = S.LastHeardReal ?? _activatedReal;
+        var silent = _clock.Real.GetUtcNow() - heard;
+        return HanoiTime.IsOfficeHours(now) && silent >= TimeSpan.FromMinutes(_rules.WardStaleMinutes)
+            ? _alerts.Raise(AlertKinds.WardStale, AlertKinds.WardStale, AlertSeverities.Warning,
+                $"Không nhận dữ liệu từ {_ward.FullName} trong {_rules.WardStaleMinutes:0} phút")
+            : _alerts.Clear(AlertKinds.WardStale);
+    }
+
+    /// <summary>One timer, set to the next instant a rule can change its answer.</summary>
+    private void ArmTransitionTimer()
+    {
+        var now = Now;
+        var next = HanoiTime.NextMidnight(now);
+        foreach (var d in S.OpenDossiers.Values)
+        {
+            if (d.PausedAt is not null) continue;
+            if (d.DueAt > now && d.DueAt < next) next = d.DueAt;
+            var soon = d.DueAt - DueSoonWindow;
+            if (soon > now && soon < next) next = soon;
+        }
+        foreach (var t in S.Tickets.Values)
+        {
+            if (!t.Waiting || t.IssuedAt is not { } at) continue;
+            foreach (var m in (ReadOnlySpan<double>)[_rules.WaitWarningMinutes, _rules.WaitCriticalMinutes])
+            {
+                var when = at.AddMinutes(m);
+                if (when > now && when < next) next = when;
+            }
+        }
+        // A dossier is overdue strictly after its due time; wake a hair later so "now > dueAt" holds.
+        next += TimeSpan.FromMilliseconds(1);
+        _nextTransition = next;
+        if (next == _armedFor) return;
+        _armedFor = next;
+        _transitionTimer?.Dispose();
+        _transitionTimer = _clock.CreateTimer(_ => Poke(), null, next - now, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task SaveIfDirty()
+    {
+        if (!_dirty) return;
+        await _store.WriteStateAsync();
+        _dirty = false;
+    }
+
+    // ---- devices -------------------------------------------------------------------------
+
+    public async Task ReportRobot(RobotView robot)
+    {
+        S.LastHeardReal = _clock.Real.GetUtcNow();
+        S.Robots[robot.DeviceId] = robot with { Trail = [] };
+        var id = robot.DeviceId;
+        var changed = robot.Online
+            ? _alerts.Clear($"{AlertKinds.RobotOffline}:{id}")
+            : _alerts.Raise($"{AlertKinds.RobotOffline}:{id}", AlertKinds.RobotOffline, AlertSeverities.Warning, $"Robot {id} mất kết nối", id);
+        var charging = robot.Mode is "charging" or "docked";
+        changed |= robot.Online && !charging && robot.Battery is { } b && b < _rules.BatteryWarning
+            ? _alerts.Raise($"{AlertKinds.RobotBatteryLow}:{id}", AlertKinds.RobotBatteryLow,
+                b < _rules.BatteryCritical ? AlertSeverities.Critical : AlertSeverities.Warning,
+                $"Robot {id} sắp hết pin ({b:0}%)", id)
+            : _alerts.Clear($"{AlertKinds.RobotBatteryLow}:{id}");
+        changed |= robot.Mode switch
+        {
+            // An emergency stop must be confirmed by a person before the alert goes away.
+            "emergency" => _alerts.Raise($"{AlertKinds.RobotError}:{id}", AlertKinds.RobotError, AlertSeverities.Critical,
+                $"Robot {id} dừng khẩn cấp{Detail(robot.Issue)}", id, needsConfirmation: true),
+            "error" => _alerts.Raise($"{AlertKinds.RobotError}:{id}", AlertKinds.RobotError, AlertSeverities.Warning,
+                $"Robot {id} báo lỗi{Detail(robot.Issue)}", id),
+            _ => _alerts.Clear($"{AlertKinds.RobotError}:{id}"),
+        };
+        _dirty = true;
+        if (changed) await SaveIfDirty();
+    }
+
+    private static string Detail(string? issue) => string.IsNullOrWhiteSpace(issue) ? "" : $": {issue}";
+
+    public async Task ReportCounter(CounterView counter)
+    {
+        S.LastHeardReal = _clock.Real.GetUtcNow();
+        S.Counters[counter.Counter] = counter;
+        if (counter.DeviceId is { } device) S.RegisteredCounters.Add(device);
+        var cause = $"{AlertKinds.CounterOffline}:{counter.Counter}";
+        // A desk closed for the day may be switched off; only a working desk going silent matters.
+        var changed = !counter.Online && counter.Status != CounterStatuses.Closed
+            ? _alerts.Raise(cause, AlertKinds.CounterOffline, AlertSeverities.Warning, $"Quầy {counter.Counter} mất kết nối", counter.Counter)
+            : _alerts.Clear(cause);
+        _dirty = true;
+        if (changed) await SaveIfDirty();
+    }
+
+    public async Task RegisterDevice(string deviceId, string kind)
+    {
+        var added = kind switch
+        {
+            DeviceKinds.Robot => S.RegisteredRobots.Add(deviceId),
+            DeviceKinds.Counter => S.RegisteredCounters.Add(deviceId),
+            _ => false,
+        };
+        if (added) await _store.WriteStateAsync();
+    }
+
+    // ---- reads ---------------------------------------------------------------------------
+
+    public async Task<WardSummary> GetSummary()
+    {
+        EvaluateTime();
+        await SaveIfDirty();
+        return BuildSummary(Now);
+    }
+
+    private WardSummary BuildSummary(DateTimeOffset now) => Fill(new WardSummary
+    {
+        Code = _ward.Code, Name = _ward.Name, Type = _ward.Type, Status = "ok", Dossiers = null!, Day = "",
+    }, now);
+
+    /// <summary>Sets the summary fields on a summary or a detail.</summary>
+    private T Fill<T>(T blank, DateTimeOffset now) where T : WardSummary
+    {
+        var d = S.Today;
+        int overdue = 0, dueSoon = 0;
+        foreach (var x in S.OpenDossiers.Values)
+        {
+            if (x.IsOverdue(now)) overdue++;
+            else if (x.PausedAt is null && x.DueAt - now <= DueSoonWindow) dueSoon++;
+        }
+        var active = _alerts.Active.ToList();
+        var status = active.Any(a => a.Kind == AlertKinds.WardStale) ? "stale"
+            : active.Any(a => a.Severity == AlertSeverities.Critical) ? AlertSeverities.Critical
+            : active.Any(a => a.Severity == AlertSeverities.Warning) ? AlertSeverities.Warning
+            : "ok";
+        return blank with
+        {
+            Status = status,
+            Waiting = S.Tickets.Values.Count(t => t.Waiting),
+            AvgWaitSeconds = d.WaitsMeasured > 0 ? Math.Round(d.WaitSecondsSum / d.WaitsMeasured, 1) : null,
+            MaxWaitSeconds = d.WaitsMeasured > 0 ? Math.Round(d.WaitSecondsMax, 1) : null,
+            CountersOpen = S.Counters.Values.Count(c => c.Online && c.Status == CounterStatuses.Open),
+            RobotsOnline = S.Robots.Values.Count(r => r.Online),
+            RobotsTotal = S.RegisteredRobots.Union(S.Robots.Keys).Count(),
+            Dossiers = new DossierCounts(d.DossiersReceived, d.DossiersResolvedOnTime, d.DossiersResolvedLate,
+                S.OpenDossiers.Count, overdue, dueSoon, d.DossiersReceivedOnline),
+            Satisfaction = d.Ratings > 0 ? Math.Round((double)d.RatingSum / d.Ratings, 2) : null,
+            UpdatedAt = S.UpdatedAt is { } u ? HanoiTime.ToLocal(u) : null,
+            TicketsIssued = d.TicketsIssued,
+            TicketsCalled = d.TicketsCalled,
+            TicketsServed = d.TicketsServed,
+            TicketsNoShow = d.TicketsNoShow,
+            WaitsMeasured = d.WaitsMeasured,
+            WaitsOverTarget = d.WaitsOverTarget,
+            WaitHistogram = [.. d.WaitHistogram],
+            Ratings = d.Ratings,
+            RatingsGood = d.RatingsGood,
+            WaitEstimateMaeSeconds = d.EstimatesCompared > 0 ? Math.Round(d.EstimateAbsErrorSum / d.EstimatesCompared, 1) : null,
+            WaitEstimatesCompared = d.EstimatesCompared,
+            WaitEstimateAbsErrorSum = d.EstimateAbsErrorSum,
+            AlertsOpen = active.Count,
+            Day = S.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+    }
+
+    public async Task<WardDetail> GetDetail()
+    {
+        EvaluateTime();
+        await SaveIfDirty();
+        var now = Now;
+        var robotIds = S.RegisteredRobots.Union(S.Robots.Keys).Order(StringComparer.Ordinal).ToList();
+        var robots = await Task.WhenAll(robotIds.Select(id => GrainFactory.GetGrain<IRobotGrain>(id).GetView()));
+        var desks = S.Counters.Keys.Union(S.Desks.Keys).Order(DeskOrder.Instance).Select(label =>
+        {
+            S.Counters.TryGetValue(label, out var c);
+            S.Desks.TryGetValue(label, out var t);
+            return new CounterView(label, c?.Status ?? "unknown", c?.Services ?? [], t?.CurrentTicket, t?.ServedToday ?? 0,
+                c?.LastSeen, c?.Online ?? false, c?.DeviceId);
+        }).ToImmutableArray();
+        var services = S.Tickets.Values.Where(t => t.Waiting && t.Service is not null).Select(t => t.Service!)
+            .Union(S.Counters.Values.Where(c => c.Online && c.Status == CounterStatuses.Open).SelectMany(c => c.Services))
+            .Order(StringComparer.Ordinal);
+        var queues = services.Select(svc =>
+        {
+            var waiting = S.Tickets.Values.Where(t => t.Waiting && t.Service == svc).ToList();
+            var oldest = waiting.Where(t => t.IssuedAt is not null).Select(t => t.IssuedAt!.Value).DefaultIfEmpty(now).Min();
+            return new QueueView(svc, waiting.Count, waiting.Count > 0 ? Math.Round((now - oldest).TotalSeconds) : null,
+                Estimate(svc).EstimatedWaitSeconds);
+        }).ToImmutableArray();
+        var overdue = S.OpenDossiers.Values.Where(d => d.IsOverdue(now)).OrderBy(d => d.DueAt)
+            .Select(d => new OverdueDossierView(d.Dossier, d.Procedure, d.Service, HanoiTime.ToLocal(d.DueAt), Math.Round((now - d.DueAt).TotalSeconds)))
+            .ToImmutableArray();
+        var dueSoon = S.OpenDossiers.Values.Where(d => !d.IsOverdue(now) && d.PausedAt is null && d.DueAt - now <= DueSoonWindow)
+            .OrderBy(d => d.DueAt)
+            .Select(d => new DueSoonDossierView(d.Dossier, d.Procedure, d.Service, HanoiTime.ToLocal(d.DueAt), Math.Round((d.DueAt - now).TotalSeconds), false))
+            .ToImmutableArray();
+        return Fill(new WardDetail
+        {
+            Code = _ward.Code, Name = _ward.Name, Type = _ward.Type, Status = "ok", Dossiers = null!, Day = "",
+            Counters = desks,
+            Robots = [.. robots],
+            Queues = queues,
+            OverdueDossiers = overdue,
+            DueSoonDossiers = dueSoon,
+            Alerts = [.. S.Alerts.Values.OrderByDescending(a => a.RaisedAt).Select(ToLocal)],
+        }, now);
+    }
+
+    private static Alert ToLocal(Alert a) => a with
+    {
+        RaisedAt = HanoiTime.ToLocal(a.RaisedAt),
+        AcknowledgedAt = a.AcknowledgedAt is { } k ? HanoiTime.ToLocal(k) : null,
+        ResolvedAt = a.ResolvedAt is { } r ? HanoiTime.ToLocal(r) : null,
+        EscalatedAt = a.EscalatedAt is { } e ? HanoiTime.ToLocal(e) : null,
+    };
+
+    public Task<WaitEstimate> EstimateWait(string service)
+    {
+        EvaluateTime();
+        return Task.FromResult(Estimate(service));
+    }
+
+    public async Task<ImmutableArray<Alert>> GetAlerts()
+    {
+        EvaluateTime();
+        await SaveIfDirty();
+        return [.. S.Alerts.Values.OrderByDescending(a => a.RaisedAt).Select(ToLocal)];
+    }
+
+    public async Task<Alert?> AcknowledgeAlert(string alertId, string user)
+    {
+        var a = _alerts.Acknowledge(alertId, user);
+        if (a is not null) await _store.WriteStateAsync();
+        return a is null ? null : ToLocal(a);
+    }
+
+    public async Task<Alert?> ResolveAlert(string alertId, string user)
+    {
+        var a = _alerts.Resolve(alertId, user);
+        if (a is not null) await _store.WriteStateAsync();
+        return a is null ? null : ToLocal(a);
+    }
+
+    /// <summary>
+    /// What a citizen taking a ticket now can expect: the tickets ahead shared among the desks
+    /// serving the service, each taking the recent mean service time, plus half a service for
+    /// the citizen already at the desk.
+    /// </summary>
+    private WaitEstimate Estimate(string service)
+    {
+        var waiting = S.Tickets.Values.Count(t => t.Waiting && t.Service == service);
+        var serving = S.Counters.Values.Count(c => c.Online && c.Status == CounterStatuses.Open && (c.Services.IsEmpty || c.Services.Contains(service)));
+        var recent = S.RecentServiceSeconds.TryGetValue(service, out var list) && list.Count > 0 ? list : null;
+        var mean = recent?.Average() ?? _rules.DefaultServiceMinutes * 60;
+        var basisMean = recent is null
+            ? $"default service time {_rules.DefaultServiceMinutes:0} min"
+            : $"mean of last {recent.Count} service times {mean / 60:0.0} min";
+        if (serving == 0)
+            return new WaitEstimate(service, waiting, 0, null, $"{waiting} waiting; no desk is serving {service} now");
+        var seconds = Math.Round((waiting + 0.5) * mean / serving);
+        return new WaitEstimate(service, waiting, serving, seconds, $"{waiting} waiting, {serving} desk(s) serving, {basisMean}");
+    }
+}
+
+/// <summary>Desk labels in the order people read them: "2" before "10".</summary>
+internal sealed class DeskOrder : IComparer<string>
+{
+    public static readonly DeskOrder Instance = new();
+
+    public int Compare(string? x, string? y) =>
+        int.TryParse(x, out var a) && int.TryParse(y, out var b) ? a.CompareTo(b) : string.CompareOrdinal(x, y);
+}
