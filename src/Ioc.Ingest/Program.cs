@@ -2,19 +2,29 @@ using Ioc.Ingest.Devices;
 using Ioc.Ingest.Hosting;
 using Ioc.Ingest.Telemetry;
 
-// Ingest on its own: an Orleans client that takes device telemetry and hands it to the silos.
-// `dotnet run --project src/Ioc.Ingest -- --urls http://localhost:5081 [--Ioc:Cluster:Redis=...]`
-var builder = WebApplication.CreateBuilder(args);
-builder.AddIocClusterClient();
-builder.Services.AddProblemDetails();
-builder.Services.AddIocIngest(builder.Configuration);
-builder.Services.AddAuthentication(DeviceClaims.Scheme).AddDeviceKey();
-builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(TelemetryEndpoint.DevicePolicy, p => p.AddAuthenticationSchemes(DeviceClaims.Scheme).RequireClaim(DeviceClaims.DeviceId));
+namespace Ioc.Ingest;
 
-var app = builder.Build();
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapIocTelemetry();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+/// <summary>
+/// Ingest on its own: an Orleans client that takes device telemetry and hands it to the silos.
+/// <c>dotnet run --project src/Ioc.Ingest -- --urls http://localhost:5081 [--Ioc:Cluster:Redis=...]</c>
+/// </summary>
+internal static class IngestProgram
+{
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddIocClusterClient();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddIocIngest(builder.Configuration);
+        builder.Services.AddAuthentication(DeviceClaims.Scheme).AddDeviceKey();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(TelemetryEndpoint.DevicePolicy, p => p.AddAuthenticationSchemes(DeviceClaims.Scheme).RequireClaim(DeviceClaims.DeviceId));
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapIocTelemetry();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.Run();
+    }
+}

@@ -21,7 +21,7 @@ public static class IngestHosting
         services.TryAddSingleton(sp => IocClockSetup.FromConfiguration(config));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TelemetryParser>();
-        services.TryAddSingleton<TelemetryDispatcher>();
+        services.TryAddSingleton<ITelemetryDispatcher, TelemetryDispatcher>();
         services.TryAddSingleton<DeviceRateLimiter>();
         services.TryAddSingleton<DeviceKeyCache>();
         return services;

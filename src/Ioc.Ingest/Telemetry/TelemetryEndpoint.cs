@@ -27,7 +27,7 @@ public static class TelemetryEndpoint
     private static async Task<IResult> Handle(
         HttpContext http,
         TelemetryParser parser,
-        TelemetryDispatcher dispatcher,
+        ITelemetryDispatcher dispatcher,
         DeviceRateLimiter limiter,
         IocClock clock,
         IOptions<IngestOptions> options,

@@ -38,8 +38,9 @@ public abstract class DeviceGrainBase<TState>(IPersistentState<TState> store, Io
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var period = TimeSpan.FromSeconds(Math.Clamp(_offlineAfter.TotalSeconds / 6, 1, 10));
-        var self = this.GetGrainId();
-        _tick = clock.Real.CreateTimer(_ => GrainFactory.GetGrain<IDeviceTick>(self).Tick().Ignore(), null, period, period);
+        // Captured here: a timer thread may not touch the activation's services.
+        var self = this.AsReference<IDeviceTick>();
+        _tick = clock.Real.CreateTimer(_ => self.Tick().Ignore(), null, period, period);
         _savedAt = clock.Real.GetUtcNow();
         return Task.CompletedTask;
     }

@@ -24,6 +24,7 @@ public sealed class WardGrain : Grain, IWardGrain
     private DateTimeOffset _nextTransition = DateTimeOffset.MinValue;
     private DateTimeOffset _activatedReal;
     private bool _dirty;
+    private IWardGrain _self = null!;
 
     public WardGrain(
         [PersistentState("ward", "ioc")] IPersistentState<WardState> store,
@@ -46,6 +47,7 @@ public sealed class WardGrain : Grain, IWardGrain
             ?? throw new ArgumentException($"Unknown ward code '{this.GetPrimaryKeyString()}'.");
         _alerts = new AlertBook(_ward.Code, S, () => Now);
         _activatedReal = _clock.Real.GetUtcNow();
+        _self = this.AsReference<IWardGrain>();
         if (S.Day == default) S.Day = HanoiTime.DayOf(Now);
         // Liveness and staleness are checked on a steady wall-clock tick; time rules on exact timers.
         var period = TimeSpan.FromSeconds(Math.Clamp(_rules.DeviceOfflineSeconds / 4, 1, 15));
@@ -63,7 +65,7 @@ public sealed class WardGrain : Grain, IWardGrain
 
     // Timer callbacks run outside the grain; they re-enter through a normal call so the grain's
     // single-threaded turn-taking holds.
-    private void Poke() => GrainFactory.GetGrain<IWardGrain>(_ward.Code).Wake().Ignore();
+    private void Poke() => _self.Wake().Ignore();
 
     public async Task Wake()
     {

@@ -1,0 +1,158 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ioc.Time;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ioc.Tests.Support;
+
+/// <summary>
+/// The whole center on its embedded default, served by real Kestrel on a free loopback port,
+/// with a fresh data folder, the simulator off and a fake clock (Wednesday 09:00 in Hanoi).
+/// </summary>
+public class CenterHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminPassword = "admin-password-for-tests";
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 0, 0, HanoiTime.Offset);
+
+    public FakeTimeProvider Time { get; } = new(Start);
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "ioc-host-" + Guid.NewGuid().ToString("N"));
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+    public HttpClient Http { get; private set; } = null!;
+    private string? _adminToken;
+
+    public CenterHost() => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Ioc:DataPath", DataPath);
+        builder.UseSetting("Ioc:Admin:Password", AdminPassword);
+        builder.UseSetting("Ioc:Simulator:Enabled", "false");
+        foreach (var (k, v) in Settings) builder.UseSetting(k, v);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(new IocClock(Time));
+            ConfigureServices(services);
+        });
+    }
+
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
+    public virtual ValueTask InitializeAsync()
+    {
+        StartServer();
+        Http = CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { }
+    }
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public static string Rfc3339(DateTimeOffset t) => HanoiTime.ToLocal(t).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz");
+
+    public async Task<string> TokenFor(string username, string password)
+    {
+        var r = await Http.PostAsJsonAsync("/api/v1/auth/token", new { username, password });
+        r.EnsureSuccessStatusCode();
+        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    public async Task<string> AdminToken() => _adminToken ??= await TokenFor("admin", AdminPassword);
+
+    public async Task<HttpResponseMessage> Send(HttpMethod method, string path, string? token, object? body = null)
+    {
+        using var req = new HttpRequestMessage(method, path);
+        if (token is not null) req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null) req.Content = JsonContent.Create(body);
+        return await Http.SendAsync(req);
+    }
+
+    public async Task<JsonElement> Get(string path, string? token = null)
+    {
+        var r = await Send(HttpMethod.Get, path, token ?? await AdminToken());
+        Assert.True(r.IsSuccessStatusCode, $"GET {path}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+        return await r.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Provisions a device through the admin API and returns its key.</summary>
+    public async Task<string> Provision(string deviceId, string kind, string ward, string[]? wards = null)
+    {
+        object body = wards is null ? new { deviceId, kind, ward } : new { deviceId, kind, wards };
+        var r = await Send(HttpMethod.Post, "/api/v1/devices", await AdminToken(), body);
+        Assert.True(r.StatusCode == System.Net.HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    public async Task CreateUser(string username, string password, string role, string? ward = null)
+    {
+        var r = await Send(HttpMethod.Post, "/api/v1/users", await AdminToken(), new { username, password, role, ward });
+        Assert.True(r.StatusCode == System.Net.HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+    }
+
+    public Task<HttpResponseMessage> PostTelemetry(string? key, params JsonObject[] events) =>
+        PostTelemetryRaw(key, new JsonObject { ["events"] = new JsonArray([.. events.Select(e => e.DeepClone())]) }.ToJsonString());
+
+    public async Task<HttpResponseMessage> PostTelemetryRaw(string? key, string json, bool gzip = false)
+    {
+        using var req = new HttpRequestMessage(HttpMethod.Post, "/api/v1/telemetry");
+        if (key is not null) req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        if (gzip)
+        {
+            using var ms = new MemoryStream();
+            using (var gz = new System.IO.Compression.GZipStream(ms, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+                gz.Write(bytes);
+            bytes = ms.ToArray();
+        }
+        req.Content = new ByteArrayContent(bytes);
+        req.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (gzip) req.Content.Headers.ContentEncoding.Add("gzip");
+        return await Http.SendAsync(req);
+    }
+}
+
+/// <summary>Telemetry-v1 events as JSON, as a device would write them.</summary>
+public static class Telemetry
+{
+    public static JsonObject Event(string type, string deviceId, string ward, DateTimeOffset ts, object? fields = null, string? id = null)
+    {
+        var o = new JsonObject
+        {
+            ["type"] = type, ["id"] = id ?? Events.NextId(), ["deviceId"] = deviceId, ["ward"] = ward, ["ts"] = CenterHost.Rfc3339(ts),
+        };
+        if (fields is not null)
+            foreach (var (k, v) in JsonSerializer.SerializeToNode(fields)!.AsObject()) o[k] = v?.DeepClone();
+        return o;
+    }
+
+    public static JsonObject RobotState(string deviceId, string ward, DateTimeOffset ts, double x = 3, double battery = 80, string mode = "guiding") =>
+        Event("robot.state", deviceId, ward, ts, new { pose = new { x, y = 4.0, yaw = 1.2, floor = "G" }, battery, mode });
+
+    public static JsonObject CounterState(string deviceId, string ward, DateTimeOffset ts, string counter, string status, params string[] services) =>
+        Event("counter.state", deviceId, ward, ts, new { counter, status, services });
+
+    public static JsonObject Issued(string deviceId, string ward, DateTimeOffset ts, string ticket, string service, string channel = "robot") =>
+        Event("ticket.issued", deviceId, ward, ts, new { ticket, service, channel });
+
+    public static JsonObject Ticket(string type, string deviceId, string ward, DateTimeOffset ts, string ticket, string counter) =>
+        Event(type, deviceId, ward, ts, new { ticket, counter });
+
+    public static JsonObject Rating(string deviceId, string ward, DateTimeOffset ts, int score) =>
+        Event("rating.submitted", deviceId, ward, ts, new { score });
+
+    public static JsonObject Received(string deviceId, string ward, DateTimeOffset ts, string dossier, DateTimeOffset dueAt, string channel = "online", string service = "ho-tich") =>
+        Event("dossier.received", deviceId, ward, ts, new { dossier, procedure = "Đăng ký khai sinh", service, channel, dueAt = CenterHost.Rfc3339(dueAt) });
+
+    public static JsonObject Dossier(string type, string deviceId, string ward, DateTimeOffset ts, string dossier) =>
+        Event(type, deviceId, ward, ts, new { dossier });
+}

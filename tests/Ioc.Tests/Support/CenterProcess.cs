@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Ioc.Silo.Hosting;
+
+namespace Ioc.Tests.Support;
+
+/// <summary>
+/// The center as people run it: its own process (the Dashboard entry point built next to the
+/// tests), real clock, a data folder that outlives the process.
+/// </summary>
+public sealed class CenterProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    public Uri BaseAddress { get; }
+    public HttpClient Http { get; }
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    private CenterProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+    }
+
+    public static async Task<CenterProcess> Start(string dataPath, params string[] extraArgs)
+    {
+        var port = IocSiloHosting.FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var dll = Path.Combine(AppContext.BaseDirectory, "Ioc.Dashboard.dll");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in (string[])[dll, "--urls", url, $"--Ioc:DataPath={dataPath}", "--Ioc:Simulator:Enabled=false", .. extraArgs])
+            psi.ArgumentList.Add(a);
+        var p = new CenterProcess(Process.Start(psi)!, new Uri(url));
+        p._process.BeginOutputReadLine();
+        p._process.BeginErrorReadLine();
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < until)
+        {
+            if (p._process.HasExited) throw new InvalidOperationException("The center exited at start:\n" + p.Output);
+            try
+            {
+                if ((await p.Http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK && p.Output.Contains("Hanoi IOC is running at")) return p;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The center did not start:\n" + p.Output);
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; what was acknowledged must already be stored.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async Task<string> Token(string user, string password)
+    {
+        var r = await Http.PostAsJsonAsync("/api/v1/auth/token", new { username = user, password });
+        Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
+        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    public async Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, HttpContent? content = null)
+    {
+        using var req = new HttpRequestMessage(method, path) { Content = content };
+        req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await Http.SendAsync(req);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) Kill();
+        Http.Dispose();
+        _process.Dispose();
+        await Task.CompletedTask;
+    }
+}
