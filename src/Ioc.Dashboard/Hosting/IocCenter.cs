@@ -1,5 +1,6 @@
 using Ioc.Dashboard.Api;
 using Ioc.Dashboard.Auth;
+using Ioc.Dashboard.Live;
 using Ioc.Grains;
 using Ioc.Ingest.Devices;
 using Ioc.Ingest.Hosting;
@@ -42,13 +43,17 @@ public static class IocCenter
         services.AddSingleton<UserService>();
         services.AddSingleton<AdminBootstrap>();
         services.AddHostedService<CenterStartup>();
+        services.AddSignalR();
+        services.AddSingleton<WardWatchers>();
+        services.AddSingleton<LiveFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         services.AddDataProtection()
             .SetApplicationName("hanoi-ioc")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataPath(config), "keys")));
 
         services.AddAuthentication(MixedScheme)
             .AddPolicyScheme(MixedScheme, "Cookie, token or device key", o => o.ForwardDefaultSelector = http =>
-                DeviceKeyAuthenticationHandler.BearerToken(http.Request) is { } token
+                (DeviceKeyAuthenticationHandler.BearerToken(http.Request) ?? HubAccessToken(http.Request)) is { } token
                     ? DeviceKeys.LooksLikeDeviceKey(token) ? DeviceClaims.Scheme : BearerTokenDefaults.AuthenticationScheme
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -67,7 +72,16 @@ public static class IocCenter
                     ? Problems.Of(StatusCodes.Status403Forbidden, "Your role does not allow this").ExecuteAsync(ctx.HttpContext)
                     : Redirect(ctx);
             })
-            .AddBearerToken(o => o.BearerTokenExpiration = AuthEndpoints.TokenLifetime)
+            .AddBearerToken(o =>
+            {
+                o.BearerTokenExpiration = AuthEndpoints.TokenLifetime;
+                // WebSockets cannot carry headers: SignalR clients send the token in the query string.
+                o.Events.OnMessageReceived = ctx =>
+                {
+                    if (HubAccessToken(ctx.Request) is { } t) ctx.Token = t;
+                    return Task.CompletedTask;
+                };
+            })
             .AddDeviceKey();
 
         services.AddAuthorizationBuilder()
@@ -78,6 +92,9 @@ public static class IocCenter
             .AddPolicy(AdminEndpoints.AdminPolicy, p => p.RequireRole(Roles.Admin));
         return builder;
     }
+
+    private static string? HubAccessToken(HttpRequest request) =>
+        request.Path.StartsWithSegments("/hubs") && request.Query["access_token"] is { Count: > 0 } t ? t.ToString() : null;
 
     private static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
@@ -99,6 +116,7 @@ public static class IocCenter
         app.MapAdmin();
         app.MapWards();
         app.MapAlerts();
+        app.MapHub<IocHub>(IocHub.Path);
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         return app;
     }

@@ -25,6 +25,10 @@ public sealed class WardGrain : Grain, IWardGrain
     private DateTimeOffset _activatedReal;
     private bool _dirty;
     private IWardGrain _self = null!;
+    private ICityFeedGrain _feed = null!;
+    private DateTimeOffset _feedSentReal;
+    private bool _feedPending;
+    private ITimer? _feedTimer;
 
     public WardGrain(
         [PersistentState("ward", "ioc")] IPersistentState<WardState> store,
@@ -48,6 +52,7 @@ public sealed class WardGrain : Grain, IWardGrain
         _alerts = new AlertBook(_ward.Code, S, () => Now);
         _activatedReal = _clock.Real.GetUtcNow();
         _self = this.AsReference<IWardGrain>();
+        _feed = GrainFactory.GetGrain<ICityFeedGrain>(0);
         if (S.Day == default) S.Day = HanoiTime.DayOf(Now);
         // Liveness and staleness are checked on a steady wall-clock tick; time rules on exact timers.
         var period = TimeSpan.FromSeconds(Math.Clamp(_rules.DeviceOfflineSeconds / 4, 1, 15));
@@ -60,6 +65,7 @@ public sealed class WardGrain : Grain, IWardGrain
     {
         _tick?.Dispose();
         _transitionTimer?.Dispose();
+        _feedTimer?.Dispose();
         if (_dirty) await _store.WriteStateAsync(cancellationToken);
     }
 
@@ -71,6 +77,7 @@ public sealed class WardGrain : Grain, IWardGrain
     {
         EvaluateTime();
         await SaveIfDirty();
+        Publish();
     }
 
     public async Task<ApplyResult> ApplyEvents(ImmutableArray<BusinessEvent> events)
@@ -99,6 +106,7 @@ public sealed class WardGrain : Grain, IWardGrain
             // The 202 the device gets means "stored": write before answering.
             await _store.WriteStateAsync();
             _dirty = false;
+            Publish(changed: true);
         }
         return new ApplyResult(accepted, duplicates);
     }
@@ -257,7 +265,11 @@ public sealed class WardGrain : Grain, IWardGrain
             ArmTransitionTimer();
         }
         changed |= EvaluateStale(now);
-        if (changed) _dirty = true;
+        if (changed)
+        {
+            _dirty = true;
+            _summaryChanged = true;
+        }
     }
 
     private bool RollDay(DateTimeOffset now)
@@ -361,6 +373,36 @@ public sealed class WardGrain : Grain, IWardGrain
         _transitionTimer = _clock.CreateTimer(_ => Poke(), null, next - now, Timeout.InfiniteTimeSpan);
     }
 
+    // ---- live feed -----------------------------------------------------------------------
+
+    private bool _summaryChanged;
+
+    /// <summary>
+    /// Tells the city feed about this ward: alert changes at once, the summary at most four times
+    /// a second (a burst of events becomes one report, sent by a short timer).
+    /// </summary>
+    private void Publish(bool changed = false)
+    {
+        foreach (var a in _alerts.TakeChanges()) _feed.AlertChanged(ToLocal(a)).Ignore();
+        _summaryChanged |= changed;
+        if (!_summaryChanged) return;
+        var real = _clock.Real.GetUtcNow();
+        var wait = _feedSentReal + CityFeedGrain.FrameInterval - real;
+        if (wait <= TimeSpan.Zero)
+        {
+            _feedSentReal = real;
+            _summaryChanged = false;
+            _feedPending = false;
+            _feed.WardChanged(BuildSummary(Now)).Ignore();
+        }
+        else if (!_feedPending)
+        {
+            _feedPending = true;
+            _feedTimer?.Dispose();
+            _feedTimer = _clock.Real.CreateTimer(_ => Poke(), null, wait, Timeout.InfiniteTimeSpan);
+        }
+    }
+
     private async Task SaveIfDirty()
     {
         if (!_dirty) return;
@@ -395,6 +437,7 @@ public sealed class WardGrain : Grain, IWardGrain
         };
         _dirty = true;
         if (changed) await SaveIfDirty();
+        Publish(changed: true);
     }
 
     private static string Detail(string? issue) => string.IsNullOrWhiteSpace(issue) ? "" : $": {issue}";
@@ -411,6 +454,7 @@ public sealed class WardGrain : Grain, IWardGrain
             : _alerts.Clear(cause);
         _dirty = true;
         if (changed) await SaveIfDirty();
+        Publish(changed: true);
     }
 
     public async Task RegisterDevice(string deviceId, string kind)
@@ -421,7 +465,11 @@ public sealed class WardGrain : Grain, IWardGrain
             DeviceKinds.Counter => S.RegisteredCounters.Add(deviceId),
             _ => false,
         };
-        if (added) await _store.WriteStateAsync();
+        if (added)
+        {
+            await _store.WriteStateAsync();
+            Publish(changed: true);
+        }
     }
 
     // ---- reads ---------------------------------------------------------------------------
@@ -430,6 +478,7 @@ public sealed class WardGrain : Grain, IWardGrain
     {
         EvaluateTime();
         await SaveIfDirty();
+        Publish();
         return BuildSummary(Now);
     }
 
@@ -550,14 +599,22 @@ public sealed class WardGrain : Grain, IWardGrain
     public async Task<Alert?> AcknowledgeAlert(string alertId, string user)
     {
         var a = _alerts.Acknowledge(alertId, user);
-        if (a is not null) await _store.WriteStateAsync();
+        if (a is not null)
+        {
+            await _store.WriteStateAsync();
+            Publish(changed: true);
+        }
         return a is null ? null : ToLocal(a);
     }
 
     public async Task<Alert?> ResolveAlert(string alertId, string user)
     {
         var a = _alerts.Resolve(alertId, user);
-        if (a is not null) await _store.WriteStateAsync();
+        if (a is not null)
+        {
+            await _store.WriteStateAsync();
+            Publish(changed: true);
+        }
         return a is null ? null : ToLocal(a);
     }
 

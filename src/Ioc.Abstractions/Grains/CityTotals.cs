@@ -1,8 +1,9 @@
-using Ioc.Grains;
+using System.Collections.Immutable;
 
-namespace Ioc.Dashboard.Api;
+namespace Ioc.Grains;
 
 /// <summary>The city strip of the wall, computed from the ward summaries so both always agree.</summary>
+[GenerateSerializer, Immutable]
 public sealed record CityTotals(
     int Wards,
     int Waiting,
@@ -22,7 +23,7 @@ public sealed record CityTotals(
     double? WaitEstimateMaeSeconds,
     int WaitEstimatesCompared,
     int AlertsOpen,
-    IReadOnlyDictionary<string, int> WardsByStatus)
+    ImmutableDictionary<string, int> WardsByStatus)
 {
     public static CityTotals From(IReadOnlyCollection<WardSummary> wards)
     {
@@ -35,7 +36,7 @@ public sealed record CityTotals(
             wards.Count,
             wards.Sum(w => w.Waiting),
             waits > 0 ? Math.Round(waitSum / waits, 1) : null,
-            wards.Max(w => w.MaxWaitSeconds),
+            wards.Count > 0 ? wards.Max(w => w.MaxWaitSeconds) : null,
             waits > 0 ? Math.Round((double)wards.Sum(w => w.WaitsOverTarget) / waits, 4) : null,
             wards.Sum(w => w.Dossiers.Overdue),
             wards.Sum(w => w.Dossiers.DueSoon),
@@ -50,6 +51,6 @@ public sealed record CityTotals(
             compared > 0 ? Math.Round(wards.Sum(w => w.WaitEstimateAbsErrorSum) / compared, 1) : null,
             compared,
             wards.Sum(w => w.AlertsOpen),
-            wards.GroupBy(w => w.Status).ToDictionary(g => g.Key, g => g.Count()));
+            wards.GroupBy(w => w.Status).ToImmutableDictionary(g => g.Key, g => g.Count()));
     }
 }

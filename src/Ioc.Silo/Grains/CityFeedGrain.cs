@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using Ioc.Grains;
+using Ioc.Time;
+using Ioc.Wards;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace Ioc.Silo.Grains;
+
+[GenerateSerializer]
+public sealed class CityFeedState
+{
+    [Id(0)] public List<CitySample> Samples { get; set; } = [];
+}
+
+/// <summary>
+/// The city's live feed. Wards report their summary when it changes; four times a second, if
+/// anything changed, every registered Dashboard gets one frame with all 126 wards.
+/// </summary>
+public sealed class CityFeedGrain(
+    [PersistentState("city-feed", "ioc")] IPersistentState<CityFeedState> store,
+    IocClock clock,
+    ILogger<CityFeedGrain> logger) : Grain, ICityFeedGrain
+{
+    public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan ObserverLease = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan SampleWindow = TimeSpan.FromHours(24);
+
+    private readonly ObserverManager<IWallObserver> _observers = new(ObserverLease, logger);
+    private readonly Dictionary<string, WardSummary> _wards = new(StringComparer.Ordinal);
+    private WallFrame? _frame;
+    private bool _changed;
+    private DateTimeOffset _savedSampleAt;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A fresh activation learns every ward's line once; from then on wards report changes.
+        var summaries = await Task.WhenAll(WardDirectory.Hanoi.All.Select(w => GrainFactory.GetGrain<IWardGrain>(w.Code).GetSummary()));
+        foreach (var s in summaries) _wards[s.Code] = s;
+        _changed = true;
+        this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(FrameInterval, FrameInterval) { KeepAlive = true, Interleave = false });
+    }
+
+    public Task Subscribe(IWallObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IWallObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task WardChanged(WardSummary summary)
+    {
+        _wards[summary.Code] = summary;
+        _changed = true;
+        return Task.CompletedTask;
+    }
+
+    public Task AlertChanged(Alert alert) =>
+        // Alerts go out at once; they are what ward chiefs react to.
+        _observers.Notify(o => o.OnAlert(alert));
+
+    public Task<WallFrame> GetFrame() => Task.FromResult(_frame ??= BuildFrame());
+
+    public Task<ImmutableArray<CitySample>> GetToday() => Task.FromResult(store.State.Samples.ToImmutableArray());
+
+    private WallFrame BuildFrame()
+    {
+        var wards = WardDirectory.Hanoi.All.Select(w => _wards[w.Code]).ToImmutableArray();
+        return new WallFrame(HanoiTime.ToLocal(clock.GetUtcNow()), wards, CityTotals.From(wards), wards.Sum(w => w.AlertsOpen));
+    }
+
+    private async Task Flush(CancellationToken ct)
+    {
+        if (_changed)
+        {
+            _changed = false;
+            _frame = BuildFrame();
+            var frame = _frame;
+            await _observers.Notify(o => o.OnWall(frame));
+        }
+        await Sample();
+    }
+
+    /// <summary>One sample per business-clock minute; stored every few minutes (it is a chart, not a ledger).</summary>
+    private async Task Sample()
+    {
+        var now = clock.GetUtcNow();
+        var minute = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var samples = store.State.Samples;
+        if (samples.Count > 0 && samples[^1].At >= minute) return;
+        var frame = _frame ??= BuildFrame();
+        samples.Add(new CitySample(minute, frame.Totals.Waiting, frame.Totals.AvgWaitSeconds, frame.Totals.Overdue));
+        var cut = samples.FindIndex(s => s.At > now - SampleWindow);
+        if (cut > 0) samples.RemoveRange(0, cut);
+        if (now - _savedSampleAt >= TimeSpan.FromMinutes(5))
+        {
+            _savedSampleAt = now;
+            await store.WriteStateAsync();
+        }
+    }
+}
