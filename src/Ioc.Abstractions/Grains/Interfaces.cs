@@ -34,6 +34,15 @@ public interface IWardGrain : IGrainWithStringKey
 
     /// <summary>Activates the ward and re-arms its timers (after a restart, or from a sweep).</summary>
     Task Wake();
+
+    /// <summary>Critical alerts nobody acknowledged for this long go to city leaders; returns how many.</summary>
+    Task<int> EscalateUnacknowledged(TimeSpan unacknowledgedFor);
+
+    /// <summary>The last 24 hours a minute at a time, and the stored day summaries (oldest first).</summary>
+    Task<WardHistory> GetHistory();
+
+    /// <summary>Today so far, in the shape of a stored day.</summary>
+    Task<DaySummary> GetToday();
 }
 
 /// <summary>A queue robot (key: device id).</summary>

@@ -70,6 +70,14 @@ internal sealed class AlertBook(string ward, WardState state, Func<DateTimeOffse
         return a;
     }
 
+    /// <summary>Open critical alerts nobody acknowledged within the time become escalated.</summary>
+    public int Escalate(TimeSpan after)
+    {
+        var due = Active.Where(a => a.State == AlertStates.Open && a.Severity == AlertSeverities.Critical && now() - a.RaisedAt >= after).ToList();
+        foreach (var a in due) Put(a with { State = AlertStates.Escalated, EscalatedAt = now() });
+        return due.Count;
+    }
+
     public IReadOnlyList<Alert> TakeChanges()
     {
         if (_changes.Count == 0) return [];

@@ -10,9 +10,19 @@ using Microsoft.Extensions.Options;
 
 namespace Ioc.Silo.Grains;
 
+[GenerateSerializer]
+public sealed class WardHistoryState
+{
+    public const int DaysKept = 62;
+    [Id(0)] public List<WardSample> Minutes { get; set; } = [];
+    [Id(1)] public List<DaySummary> Days { get; set; } = [];
+}
+
 public sealed class WardGrain : Grain, IWardGrain
 {
     private readonly IPersistentState<WardState> _store;
+    // Kept apart from the ward's ledger so minute samples do not grow every acknowledged write.
+    private readonly IPersistentState<WardHistoryState> _history;
     private readonly IocClock _clock;
     private readonly WardRulesOptions _rules;
     private readonly ILogger<WardGrain> _logger;
@@ -32,11 +42,13 @@ public sealed class WardGrain : Grain, IWardGrain
 
     public WardGrain(
         [PersistentState("ward", "ioc")] IPersistentState<WardState> store,
+        [PersistentState("ward-history", "ioc")] IPersistentState<WardHistoryState> history,
         IocClock clock,
         IOptions<WardRulesOptions> rules,
         ILogger<WardGrain> logger)
     {
         _store = store;
+        _history = history;
         _clock = clock;
         _rules = rules.Value;
         _logger = logger;
@@ -67,6 +79,7 @@ public sealed class WardGrain : Grain, IWardGrain
         _transitionTimer?.Dispose();
         _feedTimer?.Dispose();
         if (_dirty) await _store.WriteStateAsync(cancellationToken);
+        if (_historyDirty) await _history.WriteStateAsync(cancellationToken);
     }
 
     // Timer callbacks run outside the grain; they re-enter through a normal call so the grain's
@@ -78,6 +91,38 @@ public sealed class WardGrain : Grain, IWardGrain
         EvaluateTime();
         await SaveIfDirty();
         Publish();
+    }
+
+    public async Task<int> EscalateUnacknowledged(TimeSpan unacknowledgedFor)
+    {
+        EvaluateTime();
+        var n = _alerts.Escalate(unacknowledgedFor);
+        if (n > 0) _dirty = true;
+        await SaveIfDirty();
+        Publish(changed: n > 0);
+        return n;
+    }
+
+    public Task<WardHistory> GetHistory()
+    {
+        EvaluateTime();
+        var h = _history.State;
+        return Task.FromResult(new WardHistory(_ward.Code, [.. h.Minutes], [.. h.Days]));
+    }
+
+    public Task<DaySummary> GetToday()
+    {
+        EvaluateTime();
+        return Task.FromResult(TodaySummary());
+    }
+
+    private DaySummary TodaySummary()
+    {
+        var d = S.Today;
+        var now = Now;
+        return new DaySummary(S.Day, d.DossiersReceived, d.DossiersReceivedOnline, d.DossiersResolvedOnTime, d.DossiersResolvedLate,
+            d.TicketsIssued, d.TicketsServed, d.TicketsNoShow, d.WaitsMeasured, d.WaitSecondsSum, d.WaitSecondsMax, d.WaitsOverTarget,
+            d.Ratings, d.RatingsGood, d.RatingSum, S.OpenDossiers.Values.Count(x => x.IsOverdue(now)));
     }
 
     public async Task<ApplyResult> ApplyEvents(ImmutableArray<BusinessEvent> events)
@@ -103,7 +148,9 @@ public sealed class WardGrain : Grain, IWardGrain
             if (dossiersTouched) EvaluateDossiers(Now);
             if (ticketsTouched) EvaluateQueue(Now);
             ArmTransitionTimer();
-            // The 202 the device gets means "stored": write before answering.
+            // The 202 the device gets means "stored": write before answering. A closed day's
+            // summary goes first, so a crash in between cannot lose it.
+            await SaveHistoryIfDue();
             await _store.WriteStateAsync();
             _dirty = false;
             Publish(changed: true);
@@ -258,8 +305,9 @@ public sealed class WardGrain : Grain, IWardGrain
     {
         var now = Now;
         var changed = RollDay(now);
-        if (now >= _nextTransition || changed)
+        if (now >= _nextTransition || changed || Interlocked.Exchange(ref _transitionFired, 0) == 1)
         {
+            _armedFor = DateTimeOffset.MaxValue;
             changed |= EvaluateDossiers(now);
             changed |= EvaluateQueue(now);
             ArmTransitionTimer();
@@ -270,12 +318,47 @@ public sealed class WardGrain : Grain, IWardGrain
             _dirty = true;
             _summaryChanged = true;
         }
+        Sample(now);
     }
+
+    private bool _historyDirty;
+    private DateTimeOffset _historySavedReal;
+
+    /// <summary>A sample per business minute in which the ward was looked at or changed; stored every few minutes.</summary>
+    private void Sample(DateTimeOffset now)
+    {
+        var minute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var minutes = _history.State.Minutes;
+        if (minutes.Count > 0 && minutes[^1].At >= minute) return;
+        var s = BuildSummary(now);
+        minutes.Add(new WardSample(minute, s.Waiting, s.AvgWaitSeconds, s.CountersOpen, s.RobotsOnline, s.Dossiers.Overdue, s.Dossiers.DueSoon));
+        var cut = minutes.FindIndex(m => m.At > now - TimeSpan.FromHours(24));
+        if (cut > 0) minutes.RemoveRange(0, cut);
+        _historyDirty = true;
+    }
+
+    private async Task SaveHistoryIfDue()
+    {
+        var real = _clock.Real.GetUtcNow();
+        if (!_historyDirty || real - _historySavedReal < TimeSpan.FromMinutes(2) && _history.State.Days.Count == _savedDays) return;
+        await _history.WriteStateAsync();
+        _historyDirty = false;
+        _historySavedReal = real;
+        _savedDays = _history.State.Days.Count;
+    }
+
+    private int _savedDays = -1;
 
     private bool RollDay(DateTimeOffset now)
     {
         var today = HanoiTime.DayOf(now);
         if (today <= S.Day) return false;
+        // Day close: the finished day is kept (rankings, reports) before "today" starts again.
+        var days = _history.State.Days;
+        days.RemoveAll(d => d.Day == S.Day);
+        days.Add(TodaySummary());
+        if (days.Count > WardHistoryState.DaysKept) days.RemoveRange(0, days.Count - WardHistoryState.DaysKept);
+        _historyDirty = true;
         S.SeenYesterday = today.DayNumber - S.Day.DayNumber == 1 ? S.SeenToday : [];
         S.SeenToday = [];
         S.Day = today;
@@ -343,34 +426,41 @@ public sealed class WardGrain : Grain, IWardGrain
             : _alerts.Clear(AlertKinds.WardStale);
     }
 
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(1);
+    private int _transitionFired;
+
     /// <summary>One timer, set to the next instant a rule can change its answer.</summary>
     private void ArmTransitionTimer()
     {
         var now = Now;
         var next = HanoiTime.NextMidnight(now);
+        void Consider(DateTimeOffset when)
+        {
+            if (when > now && when < next) next = when;
+        }
         foreach (var d in S.OpenDossiers.Values)
         {
             if (d.PausedAt is not null) continue;
-            if (d.DueAt > now && d.DueAt < next) next = d.DueAt;
-            var soon = d.DueAt - DueSoonWindow;
-            if (soon > now && soon < next) next = soon;
+            // Overdue strictly after the due time (resolving at dueAt is on time); due soon from the window's start.
+            Consider(d.DueAt + Tick);
+            Consider(d.DueAt - DueSoonWindow);
         }
         foreach (var t in S.Tickets.Values)
         {
             if (!t.Waiting || t.IssuedAt is not { } at) continue;
-            foreach (var m in (ReadOnlySpan<double>)[_rules.WaitWarningMinutes, _rules.WaitCriticalMinutes])
-            {
-                var when = at.AddMinutes(m);
-                if (when > now && when < next) next = when;
-            }
+            Consider(at.AddMinutes(_rules.WaitWarningMinutes));
+            Consider(at.AddMinutes(_rules.WaitCriticalMinutes));
         }
-        // A dossier is overdue strictly after its due time; wake a hair later so "now > dueAt" holds.
-        next += TimeSpan.FromMilliseconds(1);
         _nextTransition = next;
         if (next == _armedFor) return;
         _armedFor = next;
         _transitionTimer?.Dispose();
-        _transitionTimer = _clock.CreateTimer(_ => Poke(), null, next - now, Timeout.InfiniteTimeSpan);
+        _transitionTimer = _clock.CreateTimer(_ =>
+        {
+            // A sped-up clock's timer can fire a hair early; the flag makes the next turn re-arm anyway.
+            Interlocked.Exchange(ref _transitionFired, 1);
+            Poke();
+        }, null, next - now, Timeout.InfiniteTimeSpan);
     }
 
     // ---- live feed -----------------------------------------------------------------------
@@ -405,6 +495,7 @@ public sealed class WardGrain : Grain, IWardGrain
 
     private async Task SaveIfDirty()
     {
+        await SaveHistoryIfDue();
         if (!_dirty) return;
         await _store.WriteStateAsync();
         _dirty = false;

@@ -184,3 +184,48 @@ public sealed class WardGrainTests(GrainClusterFixture fx) : IClassFixture<Grain
         Assert.Null(await ward.AcknowledgeAlert("00118-999", "x"));
     }
 }
+
+public sealed class WardDayCloseTests(GrainClusterFixture fx) : IClassFixture<GrainClusterFixture>
+{
+    [Fact]
+    public async Task At_midnight_the_day_is_kept_as_a_summary_and_minutes_are_sampled()
+    {
+        var ward = fx.Grains.GetGrain<IWardGrain>("00256");
+        await ward.ApplyEvents([
+            Issued("D001", ServiceCodes.HoTich, fx.Now), Called("D001", "1", fx.Now.AddMinutes(20)),
+            Received("HS-DC1", fx.Now, fx.Now.AddHours(1)), Received("HS-DC2", fx.Now, fx.Now.AddDays(9), "in_person"),
+            Dossier(EventTypes.DossierResolved, "HS-DC1", fx.Now.AddMinutes(30)), Rating(5, fx.Now), Rating(3, fx.Now),
+        ]);
+        fx.Advance(TimeSpan.FromMinutes(3));
+        await ward.GetSummary();
+        var midnight = Time.HanoiTime.NextMidnight(fx.Now);
+        fx.Advance(midnight - fx.Now + TimeSpan.FromMinutes(1));
+        var h = await Eventually.Get(ward.GetHistory, x => x.Days.Length > 0);
+        var day = Assert.Single(h.Days);
+        Assert.Equal(Time.HanoiTime.DayOf(midnight.AddHours(-1)), day.Day);
+        Assert.Equal((2, 1, 1, 0), (day.DossiersReceived, day.DossiersReceivedOnline, day.DossiersResolvedOnTime, day.DossiersResolvedLate));
+        Assert.Equal((1, 1, 1200.0, 2, 1), (day.TicketsIssued, day.WaitsMeasured, day.WaitSecondsSum, day.Ratings, day.RatingsGood));
+        Assert.True(h.Minutes.Length >= 2);
+        Assert.Contains(h.Minutes, m => m.Waiting == 0);
+        Assert.Equal(0, (await ward.GetToday()).DossiersReceived);
+    }
+
+    [Fact]
+    public async Task Critical_alerts_unacknowledged_for_ten_minutes_are_escalated_and_acknowledged_ones_are_not()
+    {
+        var ward = fx.Grains.GetGrain<IWardGrain>("00283");
+        await ward.ApplyEvents([Received("HS-E1", fx.Now, fx.Now), Received("HS-E2", fx.Now, fx.Now)]);
+        fx.Advance(TimeSpan.FromSeconds(1));
+        var alerts = (await ward.GetAlerts()).Where(a => a.Kind == AlertKinds.DossierOverdue).ToList();
+        Assert.Equal(2, alerts.Count);
+        await ward.AcknowledgeAlert(alerts[0].Id, "chief");
+        Assert.Equal(0, await ward.EscalateUnacknowledged(TimeSpan.FromMinutes(10)));
+        fx.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(1, await ward.EscalateUnacknowledged(TimeSpan.FromMinutes(10)));
+        var after = (await ward.GetAlerts()).ToDictionary(a => a.Id);
+        Assert.Equal(AlertStates.Acknowledged, after[alerts[0].Id].State);
+        Assert.Equal(AlertStates.Escalated, after[alerts[1].Id].State);
+        Assert.NotNull(after[alerts[1].Id].EscalatedAt);
+        Assert.Equal(0, await ward.EscalateUnacknowledged(TimeSpan.FromMinutes(10)));
+    }
+}

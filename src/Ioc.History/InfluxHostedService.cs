@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ioc.History;
+
+/// <summary>
+/// Creates the database and retention setup at start (retrying in the background while InfluxDB is
+/// unreachable, so the silo still starts) and flushes the writer at stop. The writer itself is closed by
+/// the container afterwards, so hosted services that stop later can still write (to the spill at worst).
+/// </summary>
+internal sealed class InfluxHostedService(
+    InfluxSchema schema,
+    InfluxWriter writer,
+    IOptions<InfluxOptions> options,
+    ILogger<InfluxHostedService> logger,
+    TimeProvider timeProvider) : IHostedService
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _setup = Task.CompletedTask;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _setup = SetUpAsync(_stopping.Token);
+        // Give the first attempt a moment so the first writes usually find the database, without
+        // holding up the host when InfluxDB is down (the setup keeps retrying in the background).
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(options.Value.RequestTimeout, timeProvider, wait.Token);
+        await Task.WhenAny(_setup, delay).ConfigureAwait(false);
+        await wait.CancelAsync().ConfigureAwait(false);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _setup.ConfigureAwait(false);
+        _stopping.Dispose();
+        if (!writer.GetStatus().Connected)
+        {
+            return; // Nothing to gain from waiting: the backlog stays in the spill.
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.ShutdownTimeout);
+        try
+        {
+            await writer.FlushAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+        {
+            logger.LogWarning("InfluxDB writer not flushed at stop ({Error}); the backlog stays in the spill", ex.Message);
+        }
+    }
+
+    private async Task SetUpAsync(CancellationToken cancellationToken)
+    {
+        var delay = options.Value.RetryInitialDelay;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await schema.EnsureDatabaseAsync(cancellationToken).ConfigureAwait(false);
+                if (options.Value.EnsureRetention)
+                {
+                    await schema.EnsureRetentionAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (InfluxException ex)
+            {
+                // The server answered but refused (e.g. InfluxDB 2/3, where databases are buckets): retrying will not help.
+                logger.LogWarning(ex, "InfluxDB database/retention setup refused; continuing without it");
+                return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+            {
+                logger.LogWarning("InfluxDB not reachable for setup ({Error}); retrying in {Delay}", ex.Message, delay);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.RetryMaxDelay.Ticks));
+        }
+    }
+}
