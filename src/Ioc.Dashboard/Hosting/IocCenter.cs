@@ -33,6 +33,7 @@ public static class IocCenter
     {
         var config = builder.Configuration;
         config["Ioc:DataPath"] = DataPath(config);
+        if (EmbeddedSimulator.IsEnabled(config)) EmbeddedSimulator.Add(builder.Services, config);
         if (IsEmbedded(config)) builder.UseOrleans(silo => silo.AddIocSilo(config));
         else builder.AddIocClusterClient();
 

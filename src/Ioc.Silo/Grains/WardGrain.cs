@@ -385,7 +385,8 @@ public sealed class WardGrain : Grain, IWardGrain
         }
         changed |= _alerts.ClearWhere(a => a.Subject is { } id && S.OpenDossiers.TryGetValue(id, out var d) && d.IsOverdue(now), AlertKinds.DossierOverdue);
         changed |= dueSoon > 0
-            ? _alerts.Raise(AlertKinds.DossierDueSoon, AlertKinds.DossierDueSoon, AlertSeverities.Warning,
+            // Information only: most dossiers pass through their last day; the overdue ones are what is critical.
+            ? _alerts.Raise(AlertKinds.DossierDueSoon, AlertKinds.DossierDueSoon, AlertSeverities.Info,
                 $"{dueSoon} hồ sơ sắp đến hạn trong {_rules.DueSoonHours:0} giờ")
             : _alerts.Clear(AlertKinds.DossierDueSoon);
         return changed;

@@ -1,0 +1,197 @@
+using System.Net;
+using Ioc.Simulator.Http;
+using Ioc.Simulator.Model;
+using Ioc.Simulator.Runtime;
+using Ioc.Time;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ioc.Simulator.Tests;
+
+public sealed class HttpTests
+{
+    private static HttpClient Client(FakeCenter center) => new(center, disposeHandler: false) { BaseAddress = new Uri("http://center.test/") };
+
+    private static IocApiClient Api(FakeCenter center, int concurrency = 4) =>
+        new(Client(center), "admin", center.Password, concurrency, TimeProvider.System, NullLogger.Instance);
+
+    [Fact]
+    public async Task Provisioning_an_existing_device_rotates_its_key()
+    {
+        var center = new FakeCenter();
+        center.PreProvision("sim-00004-c1", "counter", "00004");
+        var api = Api(center);
+        Assert.True(await api.TryAuthenticateAsync(TestContext.Current.CancellationToken));
+
+        var key = await api.ProvisionAsync(new DeviceSpec("sim-00004-c1", "counter", "00004"), TestContext.Current.CancellationToken);
+        Assert.StartsWith("iocd_", key);
+        Assert.Equal(["sim-00004-c1"], center.Rotated);
+        Assert.Empty(center.Created);
+
+        var fresh = await api.ProvisionAsync(new DeviceSpec("sim-00004-k1", "kiosk", "00004"), TestContext.Current.CancellationToken);
+        Assert.Equal(["sim-00004-k1"], center.Created);
+
+        var system = await api.ProvisionAsync(new DeviceSpec(CityLayout.DossierSystemId, "dossier-system", null, ["00004", "00008"]), TestContext.Current.CancellationToken);
+        Assert.Contains(CityLayout.DossierSystemId, center.Created);
+        Assert.Empty(center.Problems);
+
+        // The rotated key works for telemetry; the old one is gone.
+        var e = new SimEvent { Type = "ticket.called", Id = "x1", DeviceId = "sim-00004-c1", Ward = "00004", Ts = DateTimeOffset.UtcNow, Ticket = "A001", Counter = "1" };
+        var ok = await api.PostTelemetryAsync(key, TelemetryJson.SerializeBatch([e]), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, ok.Status);
+        Assert.Equal(1, ok.Accepted);
+        var old = await api.PostTelemetryAsync("old-key-sim-00004-c1", TelemetryJson.SerializeBatch([e]), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, old.Status);
+        Assert.NotEqual(fresh, system);
+    }
+
+    [Fact]
+    public async Task The_runner_provisions_every_device_retries_the_same_batch_and_keeps_batches_to_their_device()
+    {
+        var center = new FakeCenter { Unavailable = [1, 2, 3, 10, 20, 30, 40], TooMany = [5, 15] };
+        center.PreProvision("sim-00004-c1", "counter", "00004");
+        center.PreProvision(CityLayout.DossierSystemId, "dossier-system", [.. Ioc.Wards.WardDirectory.Hanoi.All.Select(w => w.Code)]);
+        var dir = Path.Combine(Path.GetTempPath(), "ioc-sim-http-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var options = new SimulatorOptions
+            {
+                BaseUrl = "http://center.test",
+                AdminPassword = center.Password,
+                HeartbeatSeconds = 1,
+                FlushSeconds = 0.25,
+                DataPath = dir,
+            };
+            // 300× from Monday 08:55: the replay of the night, then the morning peak.
+            var clock = new IocClock(TimeProvider.System, 300, DayModelTests.At(DayModelTests.Monday, 8, 55));
+            var runner = new SimulatorRunner(options, clock, Api(center, options.MaxConcurrentRequests), NullLogger.Instance, new SimulatorStateStore(dir, NullLogger.Instance));
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            var run = runner.RunAsync(cts.Token);
+            var layout = CityLayout.Build(SimulationSettings.From(options));
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline && !(center.Calls.Count(c => c.Answer == HttpStatusCode.Accepted) > 2000 && center.Calls.Any(c => c.Events.Any(e => e.GetProperty("type").GetString() == "ticket.called"))))
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            cts.Cancel();
+            await run;
+
+            // Every device of the layout was provisioned: created, or rotated when it existed.
+            Assert.Equal(layout.Devices.Count, center.Created.Count + center.Rotated.Count);
+            Assert.Contains("sim-00004-c1", center.Rotated);
+            Assert.Contains(CityLayout.DossierSystemId, center.Rotated);
+
+            var calls = center.Calls.ToList();
+            Assert.Empty(center.Problems);
+            Assert.DoesNotContain(calls, c => c.Answer is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest);
+
+            // Every batch carries only the key's device, and a ward that device may write.
+            foreach (var call in calls)
+            {
+                var spec = layout.DeviceById[call.KeyDevice!];
+                Assert.InRange(call.Events.Count, 1, 5000);
+                Assert.All(call.Events, e =>
+                {
+                    Assert.Equal(spec.DeviceId, e.GetProperty("deviceId").GetString());
+                    Assert.True(spec.CanWrite(e.GetProperty("ward").GetString()!));
+                });
+            }
+
+            // A refused batch (503/429) is sent again with the same ids, and is then accepted.
+            var refused = calls.Where(c => c.Answer is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests).ToList();
+            Assert.Equal(9, refused.Count);
+            foreach (var r in refused)
+            {
+                var ids = r.Events.Select(e => e.GetProperty("id").GetString()).ToList();
+                var retry = calls.SkipWhile(c => c != r).Skip(1).FirstOrDefault(c => c.KeyDevice == r.KeyDevice);
+                Assert.NotNull(retry);
+                Assert.Equal(ids, retry.Events.Select(e => e.GetProperty("id").GetString()).ToList());
+                Assert.Equal(r.Body, retry.Body);
+            }
+            var acceptedIds = calls.Where(c => c.Answer == HttpStatusCode.Accepted).SelectMany(c => c.Events).Select(e => e.GetProperty("id").GetString()).ToList();
+            Assert.Equal(acceptedIds.Count, acceptedIds.Distinct().Count());
+
+            // Heartbeats of counters and robots, tickets from robots/kiosks, dossiers from the dossier system.
+            var types = calls.SelectMany(c => c.Events).Select(e => e.GetProperty("type").GetString()).ToHashSet();
+            Assert.Contains("counter.state", types);
+            Assert.Contains("robot.state", types);
+            Assert.Contains("ticket.issued", types);
+            Assert.Contains("dossier.received", types);
+            Assert.True(runner.Stats.Accepted > 0);
+            Assert.Equal(0, runner.Stats.Dropped);
+
+            // The pending schedule was saved on stop.
+            var saved = new SimulatorStateStore(dir, NullLogger.Instance).Load();
+            Assert.NotNull(saved);
+            Assert.NotEmpty(saved.Dossiers);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_hosted_worker_waits_for_BaseUrl_and_password_then_runs()
+    {
+        var center = new FakeCenter();
+        var dir = Path.Combine(Path.GetTempPath(), "ioc-sim-host-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Ioc:DataPath"] = dir,
+                ["Ioc:Simulator:HeartbeatSeconds"] = "1",
+                ["Ioc:Simulator:FlushSeconds"] = "0.25",
+            });
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton(new IocClock(TimeProvider.System, 60, DayModelTests.At(DayModelTests.Monday, 9)));
+            builder.Services.AddIocSimulator(builder.Configuration, _ => center);
+            using var host = builder.Build();
+            var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SimulatorOptions>>().Value;
+            Assert.Equal(Path.Combine(dir, "simulator"), options.DataPath);
+            Assert.True(options.Enabled);
+            Assert.Equal(20250701, options.Seed);
+
+            await host.StartAsync(TestContext.Current.CancellationToken);
+            await Task.Delay(1500, TestContext.Current.CancellationToken);
+            Assert.Equal(0, center.TokenRequests); // nothing to talk to yet
+            Assert.Empty(center.Calls);
+
+            // The host fills the connection late, as the embedded web host does once it listens.
+            builder.Configuration["Ioc:Simulator:BaseUrl"] = "http://center.test";
+            builder.Configuration["Ioc:Simulator:AdminPassword"] = center.Password;
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < deadline && !center.Calls.Any(c => c.Answer == HttpStatusCode.Accepted))
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            Assert.Contains(center.Calls, c => c.Answer == HttpStatusCode.Accepted);
+            await host.StopAsync(TestContext.Current.CancellationToken);
+            Assert.True(File.Exists(Path.Combine(dir, "simulator", SimulatorStateStore.FileName)));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Standalone_clock_reads_speed_and_start()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ioc:Clock:Speed"] = "60",
+            ["Ioc:Clock:Start"] = "07:30",
+        }).Build();
+        var clock = SimulatorProgram.CreateClock(config, TimeProvider.System);
+        Assert.Equal(60, clock.Speed);
+        var local = HanoiTime.ToLocal(clock.AnchorBusiness);
+        Assert.Equal(new TimeSpan(7, 30, 0), local.TimeOfDay);
+        Assert.Equal(HanoiTime.DayOf(DateTimeOffset.UtcNow), HanoiTime.DayOf(clock.AnchorBusiness));
+
+        var plain = SimulatorProgram.CreateClock(new ConfigurationBuilder().Build(), TimeProvider.System);
+        Assert.Equal(1, plain.Speed);
+        Assert.False(plain.IsScaled);
+    }
+}
