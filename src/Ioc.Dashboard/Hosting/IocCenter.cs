@@ -1,5 +1,6 @@
 using Ioc.Dashboard.Api;
 using Ioc.Dashboard.Auth;
+using Ioc.Dashboard.Jobs;
 using Ioc.Dashboard.Live;
 using Ioc.Grains;
 using Ioc.Ingest.Devices;
@@ -45,6 +46,7 @@ public static class IocCenter
         services.AddSingleton<AdminBootstrap>();
         services.AddHostedService<CenterStartup>();
         services.AddSignalR();
+        services.AddIocJobs(config);
         services.AddSingleton<WardWatchers>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
@@ -118,6 +120,9 @@ public static class IocCenter
         app.MapWards();
         app.MapAlerts();
         app.MapHub<IocHub>(IocHub.Path);
+        app.MapRankings();
+        app.MapReports();
+        app.MapIocJobs();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         return app;
     }

@@ -33,6 +33,8 @@ public class CenterHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Ioc:DataPath", DataPath);
         builder.UseSetting("Ioc:Admin:Password", AdminPassword);
         builder.UseSetting("Ioc:Simulator:Enabled", "false");
+        // Scheduled jobs would move alerts on their own; the job tests switch them on.
+        builder.UseSetting("Ioc:Jobs:Enabled", "false");
         foreach (var (k, v) in Settings) builder.UseSetting(k, v);
         builder.ConfigureTestServices(services =>
         {

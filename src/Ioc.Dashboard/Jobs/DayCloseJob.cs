@@ -1,0 +1,16 @@
+using Ioc.Grains;
+
+namespace Ioc.Dashboard.Jobs;
+
+/// <summary>
+/// At 00:00 in Hanoi: every ward closes its day (stores the day's summary, starts "today" afresh)
+/// even if nothing reaches it tonight, then the closed day's final service index is stored.
+/// </summary>
+public sealed class DayCloseJob(IGrainFactory grains, ServiceIndexJob index, Ioc.Time.IocClock clock)
+{
+    public async Task Run()
+    {
+        await grains.ForEachWard(w => w.Wake());
+        await index.Run(closedDay: Ioc.Time.HanoiTime.DayOf(clock.GetUtcNow()).AddDays(-1));
+    }
+}

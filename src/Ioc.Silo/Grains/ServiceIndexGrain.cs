@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using Ioc.Grains;
+
+namespace Ioc.Silo.Grains;
+
+[GenerateSerializer]
+public sealed class ServiceIndexState
+{
+    [Id(0)] public Dictionary<DateOnly, Ranking> Days { get; set; } = [];
+}
+
+public sealed class ServiceIndexGrain(
+    [PersistentState("service-index", "ioc")] IPersistentState<ServiceIndexState> store) : Grain, IServiceIndexGrain
+{
+    private const int DaysKept = 400;
+
+    public async Task Store(Ranking ranking)
+    {
+        var days = store.State.Days;
+        days[ranking.Day] = ranking;
+        foreach (var old in days.Keys.Order().Take(Math.Max(0, days.Count - DaysKept)).ToList()) days.Remove(old);
+        await store.WriteStateAsync();
+    }
+
+    public Task<Ranking?> Get(DateOnly? day) => Task.FromResult(
+        day is { } d ? store.State.Days.GetValueOrDefault(d)
+        : store.State.Days.Count == 0 ? null : store.State.Days[store.State.Days.Keys.Max()]);
+
+    public Task<ImmutableArray<DateOnly>> Days() => Task.FromResult(store.State.Days.Keys.Order().ToImmutableArray());
+}
