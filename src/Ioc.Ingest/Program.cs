@@ -13,6 +13,7 @@ internal static class IngestProgram
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         builder.AddIocClusterClient();
         builder.Services.AddProblemDetails();
         builder.Services.AddIocIngest(builder.Configuration);

@@ -1,5 +1,6 @@
 using Ioc.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Ioc.Silo;
 
@@ -13,6 +14,7 @@ internal static class SiloProgram
     public static async Task Main(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         builder.Configuration["Ioc:Cluster:GatewayPort"] ??= "30000";
         builder.Configuration["Ioc:Cluster:SiloPort"] ??= "11111";
         builder.UseOrleans(silo => silo.AddIocSilo(builder.Configuration));

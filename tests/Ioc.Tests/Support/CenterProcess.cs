@@ -29,19 +29,23 @@ public sealed class CenterProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
     }
 
-    public static async Task<CenterProcess> Start(string dataPath, params string[] extraArgs)
+    public static Task<CenterProcess> Start(string dataPath, params string[] extraArgs) =>
+        StartProgram("Ioc.Dashboard.dll", "Hanoi IOC is running at", [$"--Ioc:DataPath={dataPath}", "--Ioc:Simulator:Enabled=false", .. extraArgs]);
+
+    /// <summary>Any of the center's programs built next to the tests, on a free loopback port.</summary>
+    public static async Task<CenterProcess> StartProgram(string program, string readyLine, string[] args)
     {
         var port = IocSiloHosting.FreePort();
         var url = $"http://127.0.0.1:{port}";
-        var dll = Path.Combine(AppContext.BaseDirectory, "Ioc.Dashboard.dll");
+        var dll = ProgramPath(program);
         var psi = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in (string[])[dll, "--urls", url, $"--Ioc:DataPath={dataPath}", "--Ioc:Simulator:Enabled=false", .. extraArgs])
+        foreach (var a in (string[])[dll, "--urls", url, .. args])
             psi.ArgumentList.Add(a);
         var p = new CenterProcess(Process.Start(psi)!, new Uri(url));
         p._process.BeginOutputReadLine();
@@ -52,12 +56,28 @@ public sealed class CenterProcess : IAsyncDisposable
             if (p._process.HasExited) throw new InvalidOperationException("The center exited at start:\n" + p.Output);
             try
             {
-                if ((await p.Http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK && p.Output.Contains("Hanoi IOC is running at")) return p;
+                if (p.Output.Contains(readyLine) && (program.Contains("Silo") || (await p.Http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)) return p;
             }
             catch (HttpRequestException) { }
             await Task.Delay(200);
         }
         throw new TimeoutException("The center did not start:\n" + p.Output);
+    }
+
+    /// <summary>
+    /// A program's own build output (its deps.json matches its folder), found from the tests'
+    /// folder: tests/Ioc.Tests/bin/{Configuration}/{tfm}/ → src/{Program}/bin/{Configuration}/{tfm}/.
+    /// </summary>
+    private static string ProgramPath(string program)
+    {
+        var testDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var tfm = testDir.Name;
+        var configuration = testDir.Parent!.Name;
+        var root = testDir;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Ioc.sln"))) root = root.Parent;
+        var name = Path.GetFileNameWithoutExtension(program);
+        var own = root is null ? null : Path.Combine(root.FullName, "src", name, "bin", configuration, tfm, program);
+        return own is not null && File.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, program);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what was acknowledged must already be stored.</summary>
