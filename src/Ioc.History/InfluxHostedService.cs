@@ -18,6 +18,7 @@ internal sealed class InfluxHostedService(
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _setup = Task.CompletedTask;
+    private int _stopped;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +33,8 @@ internal sealed class InfluxHostedService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Hosts may stop a service twice (WebApplicationFactory does, concurrently): only the first stop works.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _setup.ConfigureAwait(false);
         _stopping.Dispose();

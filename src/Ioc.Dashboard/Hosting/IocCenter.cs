@@ -1,5 +1,6 @@
 using Ioc.Dashboard.Api;
 using Ioc.Dashboard.Auth;
+using Ioc.Dashboard.History;
 using Ioc.Dashboard.Jobs;
 using Ioc.Dashboard.Live;
 using Ioc.Grains;
@@ -41,6 +42,7 @@ public static class IocCenter
         var services = builder.Services;
         services.AddProblemDetails();
         services.AddIocIngest(config);
+        services.AddIocHistory(config);
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<UserService>();
         services.AddSingleton<AdminBootstrap>();
@@ -119,6 +121,7 @@ public static class IocCenter
         app.MapAdmin();
         app.MapWards();
         app.MapAlerts();
+        app.MapIocHistory();
         app.MapHub<IocHub>(IocHub.Path);
         app.MapRankings();
         app.MapReports();

@@ -22,6 +22,7 @@ public static class IngestHosting
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TelemetryParser>();
         services.TryAddSingleton<ITelemetryDispatcher, TelemetryDispatcher>();
+        services.TryAddSingleton<IBusinessEventSink, NullBusinessEventSink>();
         services.TryAddSingleton<DeviceRateLimiter>();
         services.TryAddSingleton<DeviceKeyCache>();
         return services;

@@ -28,6 +28,7 @@ public static class TelemetryEndpoint
         HttpContext http,
         TelemetryParser parser,
         ITelemetryDispatcher dispatcher,
+        IBusinessEventSink businessEvents,
         DeviceRateLimiter limiter,
         IocClock clock,
         IOptions<IngestOptions> options,
@@ -88,6 +89,7 @@ public static class TelemetryEndpoint
                 try
                 {
                     var result = await dispatcher.Dispatch(batch);
+                    if (batch.Business.Count > 0) businessEvents.OnAccepted(batch.Business);
                     return Results.Json(new TelemetryAccepted(result.Accepted, result.Duplicates + batch.InBatchDuplicates), statusCode: StatusCodes.Status202Accepted);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
