@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -18,30 +17,40 @@ public sealed class IngestOptions
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 }
 
-/// <summary>A token bucket per device: one noisy device cannot starve the others.</summary>
-public sealed class DeviceRateLimiter(IOptions<IngestOptions> options) : IDisposable
+/// <summary>
+/// A token bucket per device, so one noisy device cannot starve the others. The partitioned
+/// limiter refills every bucket from one timer and drops idle ones, so thousands of devices do
+/// not mean thousands of timers.
+/// </summary>
+public sealed class DeviceRateLimiter : IDisposable
 {
-    private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> _buckets = new(StringComparer.Ordinal);
-    private readonly IngestOptions _options = options.Value;
+    private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
+    private readonly PartitionedRateLimiter<string> _limiter;
+
+    public DeviceRateLimiter(IOptions<IngestOptions> options)
+    {
+        var o = options.Value;
+        var bucket = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, o.Burst),
+            // Whole tokens per period: refill over as many periods as it takes to add one.
+            TokensPerPeriod = Math.Max(1, (int)Math.Round(o.RequestsPerSecond * Period.TotalSeconds)),
+            ReplenishmentPeriod = o.RequestsPerSecond * Period.TotalSeconds >= 1
+                ? Period
+                : TimeSpan.FromSeconds(1 / Math.Max(0.001, o.RequestsPerSecond)),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+        _limiter = PartitionedRateLimiter.Create<string, string>(device => RateLimitPartition.GetTokenBucketLimiter(device, _ => bucket));
+    }
 
     /// <summary>Null when allowed, otherwise how long the device should wait.</summary>
     public TimeSpan? TryAcquire(string deviceId)
     {
-        var bucket = _buckets.GetOrAdd(deviceId, _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, _options.Burst),
-            TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(_options.RequestsPerSecond / 10)),
-            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100 * Math.Max(1, Math.Ceiling(_options.RequestsPerSecond / 10)) / Math.Max(0.001, _options.RequestsPerSecond / 10)),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-        using var lease = bucket.AttemptAcquire();
+        using var lease = _limiter.AttemptAcquire(deviceId);
         if (lease.IsAcquired) return null;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromSeconds(1);
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) && retry > TimeSpan.Zero ? retry : TimeSpan.FromSeconds(1);
     }
 
-    public void Dispose()
-    {
-        foreach (var b in _buckets.Values) b.Dispose();
-    }
+    public void Dispose() => _limiter.Dispose();
 }

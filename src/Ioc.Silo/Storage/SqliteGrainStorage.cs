@@ -84,8 +84,14 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
             _upsert.Parameters["$p"].Value = payload;
             _upsert.Parameters["$t"].Value = DateTimeOffset.UtcNow.ToString("O");
             _upsert.Parameters["$e"].Value = grainState.ETag is null ? -1L : long.Parse(grainState.ETag, System.Globalization.CultureInfo.InvariantCulture);
-            var result = _upsert.ExecuteScalar();
-            if (result is not long etag)
+            // Read the statement to its end: ExecuteScalar resets it early, and SQLite then never
+            // runs its automatic WAL checkpoint, so the log would grow without bound.
+            long? written = null;
+            using (var reader = _upsert.ExecuteReader())
+            {
+                while (reader.Read()) written = reader.GetInt64(0);
+            }
+            if (written is not { } etag)
                 throw new InconsistentStateException($"{_name}: state '{stateName}' of {grainId} was changed by another activation.", "unknown", grainState.ETag ?? "none");
             // A first insert returns 1; a row that existed without our knowing means another writer won.
             if (grainState.ETag is null && etag != 1)
