@@ -7,6 +7,7 @@ using Ioc.Wards;
 using Ioc.Silo.Rules;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace Ioc.Silo.Grains;
 
@@ -18,6 +19,11 @@ public sealed class WardHistoryState
     [Id(1)] public List<DaySummary> Days { get; set; } = [];
 }
 
+/// <summary>
+/// Reentrant so that batches arriving while the state is being written are applied at once and
+/// share the next write (group commit): every change is made within one turn, between awaits.
+/// </summary>
+[Reentrant]
 public sealed class WardGrain : Grain, IWardGrain
 {
     private readonly IPersistentState<WardState> _store;
@@ -78,8 +84,7 @@ public sealed class WardGrain : Grain, IWardGrain
         _tick?.Dispose();
         _transitionTimer?.Dispose();
         _feedTimer?.Dispose();
-        if (_dirty) await _store.WriteStateAsync(cancellationToken);
-        if (_historyDirty) await _history.WriteStateAsync(cancellationToken);
+        if (_dirty || _historyDirty || _writing) await Commit(forceHistory: true);
     }
 
     // Timer callbacks run outside the grain; they re-enter through a normal call so the grain's
@@ -148,13 +153,11 @@ public sealed class WardGrain : Grain, IWardGrain
             if (dossiersTouched) EvaluateDossiers(Now);
             if (ticketsTouched) EvaluateQueue(Now);
             ArmTransitionTimer();
-            // The 202 the device gets means "stored": write before answering. A closed day's
-            // summary goes first, so a crash in between cannot lose it.
-            await SaveHistoryIfDue();
-            await _store.WriteStateAsync();
-            _dirty = false;
             Publish(changed: true);
         }
+        // The 202 the device gets means "stored": answer only once a write covering these events,
+        // or the one already under way for the events they repeat, has finished.
+        if (accepted > 0 || _writing) await Commit();
         return new ApplyResult(accepted, duplicates);
     }
 
@@ -337,17 +340,66 @@ public sealed class WardGrain : Grain, IWardGrain
         _historyDirty = true;
     }
 
-    private async Task SaveHistoryIfDue()
-    {
-        var real = _clock.Real.GetUtcNow();
-        if (!_historyDirty || real - _historySavedReal < TimeSpan.FromMinutes(2) && _history.State.Days.Count == _savedDays) return;
-        await _history.WriteStateAsync();
-        _historyDirty = false;
-        _historySavedReal = real;
-        _savedDays = _history.State.Days.Count;
-    }
+    private bool HistoryDue(bool force) =>
+        _historyDirty && (force || _clock.Real.GetUtcNow() - _historySavedReal >= TimeSpan.FromMinutes(2) || _history.State.Days.Count != _savedDays);
 
     private int _savedDays = -1;
+
+    // ---- group commit ----------------------------------------------------------------------
+
+    private TaskCompletionSource? _nextRound;
+    private bool _writing;
+    private bool _forceHistory;
+
+    /// <summary>
+    /// Completes when a write that started after this call has stored the state. Calls made while a
+    /// write is under way share the next one, so a busy ward writes once per round, not once per batch.
+    /// </summary>
+    private Task Commit(bool forceHistory = false)
+    {
+        _dirty = true;
+        _forceHistory |= forceHistory;
+        var round = _nextRound ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_writing) _ = WriteRounds();
+        return round.Task;
+    }
+
+    private async Task WriteRounds()
+    {
+        _writing = true;
+        try
+        {
+            while (_nextRound is { } round)
+            {
+                _nextRound = null;
+                try
+                {
+                    // A closed day's summary goes first, so a crash in between cannot lose it.
+                    if (HistoryDue(_forceHistory))
+                    {
+                        _historyDirty = false;
+                        _forceHistory = false;
+                        _savedDays = _history.State.Days.Count;
+                        _historySavedReal = _clock.Real.GetUtcNow();
+                        await _history.WriteStateAsync();
+                    }
+                    _dirty = false;
+                    await _store.WriteStateAsync();
+                    round.SetResult();
+                }
+                catch (Exception e)
+                {
+                    _dirty = true;
+                    _historyDirty = true;
+                    round.SetException(e);
+                }
+            }
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
 
     private bool RollDay(DateTimeOffset now)
     {
@@ -494,13 +546,7 @@ public sealed class WardGrain : Grain, IWardGrain
         }
     }
 
-    private async Task SaveIfDirty()
-    {
-        await SaveHistoryIfDue();
-        if (!_dirty) return;
-        await _store.WriteStateAsync();
-        _dirty = false;
-    }
+    private Task SaveIfDirty() => _dirty || HistoryDue(force: false) ? Commit() : Task.CompletedTask;
 
     // ---- devices -------------------------------------------------------------------------
 
@@ -559,7 +605,7 @@ public sealed class WardGrain : Grain, IWardGrain
         };
         if (added)
         {
-            await _store.WriteStateAsync();
+            await Commit();
             Publish(changed: true);
         }
     }
@@ -693,7 +739,7 @@ public sealed class WardGrain : Grain, IWardGrain
         var a = _alerts.Acknowledge(alertId, user);
         if (a is not null)
         {
-            await _store.WriteStateAsync();
+            await Commit();
             Publish(changed: true);
         }
         return a is null ? null : ToLocal(a);
@@ -704,7 +750,7 @@ public sealed class WardGrain : Grain, IWardGrain
         var a = _alerts.Resolve(alertId, user);
         if (a is not null)
         {
-            await _store.WriteStateAsync();
+            await Commit();
             Publish(changed: true);
         }
         return a is null ? null : ToLocal(a);

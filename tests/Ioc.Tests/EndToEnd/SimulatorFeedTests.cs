@@ -27,7 +27,8 @@ public sealed class SimulatorFeedTests : IDisposable
         {
             await Task.Delay(2000);
             wards = [.. (await (await center.Send(HttpMethod.Get, "/api/v1/wards", token)).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()];
-            if (wards.Count(Busy) == 126) break;
+            // Desks report on their own heartbeat: wait until every unit has both data and an open desk.
+            if (wards.Count(Busy) == 126 && wards.All(w => w.GetProperty("countersOpen").GetInt32() > 0)) break;
         }
         Assert.Equal(126, wards.Length);
         Assert.Equal(126, wards.Count(w => w.GetProperty("countersOpen").GetInt32() > 0));
