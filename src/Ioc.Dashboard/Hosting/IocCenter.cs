@@ -3,6 +3,7 @@ using Ioc.Dashboard.Auth;
 using Ioc.Dashboard.History;
 using Ioc.Dashboard.Jobs;
 using Ioc.Dashboard.Live;
+using Ioc.Dashboard.Wall;
 using Ioc.Grains;
 using Ioc.Ingest.Devices;
 using Ioc.Ingest.Hosting;
@@ -95,6 +96,7 @@ public static class IocCenter
             .AddPolicy(WardEndpoints.PeoplePolicy, p => p.RequireRole(Roles.People))
             .AddPolicy(WardEndpoints.EstimatePolicy, p => p.RequireRole([.. Roles.People, Roles.Device]))
             .AddPolicy(AdminEndpoints.AdminPolicy, p => p.RequireRole(Roles.Admin));
+        services.AddIocWall(config);
         return builder;
     }
 
@@ -127,6 +129,7 @@ public static class IocCenter
         app.MapReports();
         app.MapIocJobs();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapIocWall();
         return app;
     }
 }

@@ -90,7 +90,7 @@ public sealed class CityFeedGrain(
     private async Task Sample()
     {
         var now = clock.GetUtcNow();
-        var minute = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var minute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
         var samples = store.State.Samples;
         if (samples.Count > 0 && samples[^1].At >= minute) return;
         var frame = _frame ??= BuildFrame();

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace Ioc.Dashboard.Wall;
+
+/// <summary>
+/// Coalesces live-feed pushes into at most one render per <see cref="Interval"/> (four a second
+/// by default): the first request renders at once, requests inside the interval render once at
+/// its end, so the latest data always shows and a busy feed never floods the circuit.
+/// </summary>
+public sealed class RenderThrottle(Func<Task> render, TimeSpan? interval = null) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stop = new();
+    private long _lastRender = long.MinValue;
+    private bool _scheduled;
+
+    public TimeSpan Interval { get; } = interval ?? TimeSpan.FromMilliseconds(250);
+
+    public void Request()
+    {
+        TimeSpan wait;
+        lock (_gate)
+        {
+            if (_scheduled || _stop.IsCancellationRequested) return;
+            _scheduled = true;
+            var since = _lastRender == long.MinValue ? Interval : Stopwatch.GetElapsedTime(_lastRender);
+            wait = since >= Interval ? TimeSpan.Zero : Interval - since;
+        }
+        _ = Fire(wait);
+    }
+
+    private async Task Fire(TimeSpan wait)
+    {
+        try
+        {
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, _stop.Token);
+        }
+        catch (OperationCanceledException) { return; }
+        lock (_gate)
+        {
+            _scheduled = false;
+            _lastRender = Stopwatch.GetTimestamp();
+        }
+        try { await render(); }
+        catch (ObjectDisposedException) { /* the circuit is gone */ }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,82 @@
+using Ioc.Dashboard.Auth;
+using Ioc.Dashboard.Components;
+using Ioc.Wards;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+
+namespace Ioc.Dashboard.Wall;
+
+/// <summary>
+/// The wall and ward screens: Blazor Server pages (interactive server render mode) inside the
+/// center's own process, fed by <see cref="Live.LiveFeed"/>. Everything a page loads is served
+/// from here (plotly.js comes with Plotly.Blazor as a static web asset), nothing from the internet.
+/// </summary>
+public static class WallHosting
+{
+    public static IServiceCollection AddIocWall(this IServiceCollection services, IConfiguration config)
+    {
+        // A bad layout file stops start-up here, naming the file, the panel and the problem.
+        var directory = DashboardLayouts.ResolveDirectory(config);
+        var initial = DashboardLayouts.Load(directory);
+        services.AddSingleton(sp => new DashboardLayouts(directory, sp.GetRequiredService<ILogger<DashboardLayouts>>(), initial));
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddAntiforgery(o => o.Cookie.Name = "ioc.af");
+        services.AddSingleton(_ => WardShapes.Hanoi);
+        services.AddSingleton<AlertBoard>();
+        services.AddSingleton<ICitySeries, GrainCitySeries>();
+        return services;
+    }
+
+    /// <summary>Call after UseAuthentication/UseAuthorization: antiforgery, static assets, sign-in endpoints and the pages.</summary>
+    public static WebApplication MapIocWall(this WebApplication app)
+    {
+        // A build that was not published keeps package assets (blazor.web.js, plotly.js) in the
+        // NuGet folder, listed by a manifest that only Development reads by itself: read it in
+        // every environment, so `dotnet run` serves the wall too. A published app has them all
+        // in wwwroot and no such manifest, and this does nothing.
+        if (!app.Environment.IsDevelopment())
+            StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
+        app.UseAntiforgery();
+        app.Use(WardPageAccess);
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccount();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .Add(AllowFrameworkFiles);
+        return app;
+    }
+
+    /// <summary>
+    /// Role-aware answers before a page renders: a ward chief opening the city wall goes to their
+    /// ward, and a ward page the person may not see answers 403 (the page says why).
+    /// </summary>
+    private static Task WardPageAccess(HttpContext http, RequestDelegate next)
+    {
+        if (HttpMethods.IsGet(http.Request.Method) && http.User.Identity?.IsAuthenticated == true)
+        {
+            var path = http.Request.Path;
+            if (path == "/" && http.User.ChiefWard() is { } own)
+            {
+                http.Response.Redirect($"/wards/{own}");
+                return Task.CompletedTask;
+            }
+            if (path.StartsWithSegments("/wards", out var rest) && rest.Value is { Length: > 1 } r && r.IndexOf('/', 1) < 0)
+            {
+                var code = r[1..];
+                if (!WardDirectory.Hanoi.Contains(code)) http.Response.StatusCode = StatusCodes.Status404NotFound;
+                else if (!http.User.MaySeeWard(code)) http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+        }
+        return next(http);
+    }
+
+    /// <summary>The framework's scripts serve the sign-in page too, before anyone is signed in.</summary>
+    private static void AllowFrameworkFiles(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } raw }
+            && (raw.TrimStart('/').StartsWith("_framework", StringComparison.Ordinal) || raw.TrimStart('/').StartsWith("_content", StringComparison.Ordinal)))
+            endpoint.Metadata.Add(new AllowAnonymousAttribute());
+    }
+}

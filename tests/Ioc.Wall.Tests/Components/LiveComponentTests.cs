@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using Bunit;
+using Ioc.Dashboard.Components.Pages;
+using Ioc.Dashboard.Components.Panels;
+using Ioc.Dashboard.Live;
+using Ioc.Dashboard.Wall;
+using Ioc.Grains;
+using Ioc.Wall.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+
+namespace Ioc.Wall.Tests.Components;
+
+/// <summary>Pages and charts fed live, with the grains and the hub replaced by substitutes.</summary>
+public sealed class LiveComponentTests : ComponentTestBase
+{
+    private const string PlotlyModule = "./_content/Plotly.Blazor/plotly-interop-7.2.0.js";
+    private readonly IGrainFactory _grains = Substitute.For<IGrainFactory>();
+    private readonly ICityFeedGrain _cityFeed = Substitute.For<ICityFeedGrain>();
+    private readonly LiveFeed _feed;
+    private ImmutableArray<CitySample> _samples;
+    private readonly BunitJSModuleInterop _plotly;
+    private readonly Bunit.TestDoubles.BunitAuthorizationContext _auth;
+
+    public LiveComponentTests()
+    {
+        _grains.GetGrain<ICityFeedGrain>(Arg.Any<long>(), Arg.Any<string?>()).Returns(_cityFeed);
+        var ward = Substitute.For<IWardGrain>();
+        ward.GetAlerts().Returns(Task.FromResult(ImmutableArray<Alert>.Empty));
+        _grains.GetGrain<IWardGrain>(Arg.Any<string>(), Arg.Any<string?>()).Returns(ward);
+        _samples = [.. Enumerable.Range(0, 5).Select(i => new CitySample(Now.AddMinutes(-5 + i).ToUniversalTime(), 100 + i, 300, 0))];
+        _cityFeed.GetToday().Returns(_ => Task.FromResult(_samples));
+        _feed = new LiveFeed(_grains, Substitute.For<IHubContext<IocHub>>(), new WardWatchers(), NullLogger<LiveFeed>.Instance);
+        Services.AddSingleton(_feed);
+        Services.AddSingleton(new AlertBoard(_grains, _feed, TimeProvider.System));
+        Services.AddSingleton(new DashboardLayouts(Repo.CopyDashboards(), NullLogger<DashboardLayouts>.Instance));
+        Services.AddSingleton<ICitySeries>(new GrainCitySeries(_grains));
+        Services.AddSingleton(Substitute.For<IHostApplicationLifetime>());
+        _auth = AddAuthorization();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        _plotly = JSInterop.SetupModule(PlotlyModule);
+        _plotly.Mode = JSRuntimeMode.Loose;
+    }
+
+    private int Calls(string function) => _plotly.Invocations.Count(i => i.Identifier == function);
+
+    [Fact]
+    public async Task The_wall_follows_the_live_feed_and_restyles_its_charts_instead_of_re_creating_them()
+    {
+        var first = City(w => Summary(w.Code, waiting: w.Code == "00004" ? 10 : 0, histogram: [4, 2]));
+        _cityFeed.GetFrame().Returns(Frame(first));
+        _auth.SetAuthorized("leader");
+        _auth.SetRoles(Roles.City);
+
+        var cut = RenderIn<Ioc.Dashboard.Components.Pages.Wall>(WallText.Vi);
+        cut.WaitForAssertion(() => Assert.Equal("10", cut.Find("[data-testid=city-waiting-value]").TextContent));
+        Assert.Equal(126, cut.FindAll("[data-testid=ward-cell]").Count);
+        cut.WaitForAssertion(() => Assert.Equal(2, Calls("newPlot")));
+
+        for (var i = 1; i <= 5; i++)
+        {
+            var wards = City(w => Summary(w.Code, w.Code == "00004" ? "critical" : "ok", waiting: w.Code == "00004" ? 10 + i * 10 : 0, histogram: [4 + i, 2, i]));
+            await _feed.OnWall(Frame(wards));
+            await Task.Delay(60);
+        }
+        cut.WaitForAssertion(() => Assert.Equal("60", cut.Find("[data-testid=city-waiting-value]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("st-critical", cut.Find("[data-testid=ward-cell][data-code='00004']").ClassName));
+        cut.WaitForAssertion(() => Assert.Equal((9 + 2 + 5) * 126, int.Parse(cut.Find("[data-testid=wait-distribution]").GetAttribute("data-total")!)));
+        // Two plots drawn once; the histogram follows with react (Plotly.react restyles in place).
+        Assert.Equal(2, Calls("newPlot"));
+        Assert.InRange(Calls("react"), 1, 5);
+    }
+
+    [Fact]
+    public async Task The_city_queue_chart_appends_new_minutes_with_extendTraces_bounded_to_its_maximum()
+    {
+        var cut = RenderIn<CityQueueChart>(WallText.Vi, p => p.Add(c => c.MaxPoints, 6).Add(c => c.PollInterval, TimeSpan.FromHours(1)));
+        cut.WaitForAssertion(() => Assert.Equal(1, Calls("newPlot")));
+        Assert.Equal("5", cut.Find("[data-testid=city-queue-chart]").GetAttribute("data-points"));
+
+        _samples = [.. _samples, .. Enumerable.Range(0, 3).Select(i => new CitySample(Now.AddMinutes(i).ToUniversalTime(), 200 + i, 300, 0))];
+        await cut.Instance.Refresh();
+        var extend = Assert.Single(_plotly.Invocations, i => i.Identifier == "extendTraces");
+        Assert.Equal(6, extend.Arguments[^1]);                          // bounded: max points
+        var xs = Assert.IsAssignableFrom<IEnumerable<IEnumerable<object>>>(extend.Arguments[1]).Single().ToList();
+        Assert.Equal(["2026-11-25 09:30:00", "2026-11-25 09:31:00", "2026-11-25 09:32:00"], xs);
+        cut.WaitForAssertion(() => Assert.Equal("6", cut.Find("[data-testid=city-queue-chart]").GetAttribute("data-points")));
+
+        // Nothing new: nothing sent. A new day: the same plot is redrawn with react, never re-created.
+        await cut.Instance.Refresh();
+        Assert.Equal(1, Calls("extendTraces"));
+        _samples = [new CitySample(Now.AddDays(1).AddHours(-1).ToUniversalTime(), 3, null, 0)];
+        await cut.Instance.Refresh();
+        Assert.Equal(1, Calls("react"));
+        Assert.Equal(1, Calls("newPlot"));
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ioc.Time;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ioc.Wall.Tests.Support;
+
+/// <summary>
+/// The whole center on its embedded default, served by real Kestrel on a free loopback port
+/// (so a real browser can open it), with a fresh data folder, the simulator off and a fake clock
+/// (Wednesday 09:00 in Hanoi). Modelled on tests/Ioc.Tests/Support/CenterHost.
+/// </summary>
+public class WallHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminPassword = "admin-password-for-tests";
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 0, 0, HanoiTime.Offset);
+
+    // Kept in UTC: the city feed's minute samples are computed from the clock's ticks.
+    public FakeTimeProvider Time { get; } = new(Start.ToUniversalTime());
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "ioc-wall-" + Guid.NewGuid().ToString("N"));
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+    public HttpClient Http { get; private set; } = null!;
+    public Uri BaseUrl => Http.BaseAddress!;
+    private string? _adminToken;
+
+    public WallHost() => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Ioc:DataPath", DataPath);
+        builder.UseSetting("Ioc:Admin:Password", AdminPassword);
+        builder.UseSetting("Ioc:Simulator:Enabled", "false");
+        builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("IOC_TEST_LOGLEVEL") ?? "Warning");
+        foreach (var (k, v) in Settings) builder.UseSetting(k, v);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(new IocClock(Time));
+            ConfigureServices(services);
+        });
+    }
+
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
+    public virtual ValueTask InitializeAsync()
+    {
+        StartServer();
+        ClientOptions.AllowAutoRedirect = false;
+        Http = CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        try { await base.DisposeAsync(); }
+        catch (OperationCanceledException) { /* a stop that outlasted the shutdown timeout: the test is over */ }
+        try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { }
+    }
+
+    public virtual DateTimeOffset Now => Services.GetRequiredService<IocClock>().GetUtcNow();
+
+    public static string Rfc3339(DateTimeOffset t) => HanoiTime.ToLocal(t).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz");
+
+    public async Task<string> TokenFor(string username, string password)
+    {
+        var r = await Http.PostAsJsonAsync("/api/v1/auth/token", new { username, password });
+        r.EnsureSuccessStatusCode();
+        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    public async Task<string> AdminToken() => _adminToken ??= await TokenFor("admin", AdminPassword);
+
+    public async Task<HttpResponseMessage> Send(HttpMethod method, string path, string? token, object? body = null)
+    {
+        using var req = new HttpRequestMessage(method, path);
+        if (token is not null) req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null) req.Content = JsonContent.Create(body);
+        return await Http.SendAsync(req);
+    }
+
+    public async Task<JsonElement> Get(string path, string? token = null)
+    {
+        var r = await Send(HttpMethod.Get, path, token ?? await AdminToken());
+        Assert.True(r.IsSuccessStatusCode, $"GET {path}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+        return await r.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Provisions a device through the admin API and returns its key.</summary>
+    public async Task<string> Provision(string deviceId, string kind, string ward, string[]? wards = null)
+    {
+        object body = wards is null ? new { deviceId, kind, ward } : new { deviceId, kind, wards };
+        var r = await Send(HttpMethod.Post, "/api/v1/devices", await AdminToken(), body);
+        Assert.True(r.StatusCode == System.Net.HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    public async Task CreateUser(string username, string password, string role, string? ward = null)
+    {
+        var r = await Send(HttpMethod.Post, "/api/v1/users", await AdminToken(), new { username, password, role, ward });
+        Assert.True(r.StatusCode == System.Net.HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+    }
+
+    public async Task PostTelemetry(string key, params JsonObject[] events)
+    {
+        var r = await PostTelemetryRaw(key, new JsonObject { ["events"] = new JsonArray([.. events.Select(e => e.DeepClone())]) }.ToJsonString());
+        Assert.True(r.StatusCode == System.Net.HttpStatusCode.Accepted, $"telemetry: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task<HttpResponseMessage> PostTelemetryRaw(string key, string json)
+    {
+        using var req = new HttpRequestMessage(HttpMethod.Post, "/api/v1/telemetry");
+        req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        req.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        return await Http.SendAsync(req);
+    }
+}
+
+/// <summary>Telemetry-v1 events as JSON, as a device would write them.</summary>
+public static class Telemetry
+{
+    private static int _seq;
+
+    public static string NextId() => $"w-{Interlocked.Increment(ref _seq)}-{Guid.NewGuid():N}";
+
+    public static JsonObject Event(string type, string deviceId, string ward, DateTimeOffset ts, object? fields = null)
+    {
+        var o = new JsonObject
+        {
+            ["type"] = type, ["id"] = NextId(), ["deviceId"] = deviceId, ["ward"] = ward, ["ts"] = WallHost.Rfc3339(ts),
+        };
+        if (fields is not null)
+            foreach (var (k, v) in JsonSerializer.SerializeToNode(fields)!.AsObject()) o[k] = v?.DeepClone();
+        return o;
+    }
+
+    public static JsonObject RobotState(string deviceId, string ward, DateTimeOffset ts, double x, double y, double yaw, double battery, string mode, string? issue = null) =>
+        issue is null
+            ? Event("robot.state", deviceId, ward, ts, new { pose = new { x, y, yaw, floor = "G" }, battery, mode })
+            : Event("robot.state", deviceId, ward, ts, new { pose = new { x, y, yaw, floor = "G" }, battery, mode, issue });
+
+    public static JsonObject CounterState(string deviceId, string ward, DateTimeOffset ts, string counter, string status, params string[] services) =>
+        Event("counter.state", deviceId, ward, ts, new { counter, status, services });
+
+    public static JsonObject Issued(string deviceId, string ward, DateTimeOffset ts, string ticket, string service, string channel = "kiosk") =>
+        Event("ticket.issued", deviceId, ward, ts, new { ticket, service, channel });
+
+    public static JsonObject Ticket(string type, string deviceId, string ward, DateTimeOffset ts, string ticket, string counter) =>
+        Event(type, deviceId, ward, ts, new { ticket, counter });
+
+    public static JsonObject Rating(string deviceId, string ward, DateTimeOffset ts, int score) =>
+        Event("rating.submitted", deviceId, ward, ts, new { score });
+
+    public static JsonObject Received(string deviceId, string ward, DateTimeOffset ts, string dossier, DateTimeOffset dueAt,
+        string procedure = "Đăng ký khai sinh", string service = "ho-tich", string channel = "online") =>
+        Event("dossier.received", deviceId, ward, ts, new { dossier, procedure, service, channel, dueAt = WallHost.Rfc3339(dueAt) });
+
+    public static JsonObject Dossier(string type, string deviceId, string ward, DateTimeOffset ts, string dossier) =>
+        Event(type, deviceId, ward, ts, new { dossier });
+}
