@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using Ioc.Dashboard.Auth;
 using Ioc.Dashboard.Jobs;
+using Ioc.Dashboard.Wall;
 using Ioc.Grains;
 using Ioc.Ingest.Http;
 
@@ -25,7 +25,7 @@ public static class RankingEndpoints
             if (ranking is null && wanted is null) ranking = await job.Run();
             if (ranking is null) return Problems.Of(StatusCodes.Status404NotFound, $"No ranking kept for {day}");
             // A ward chief sees their own unit's place, not the other units' figures.
-            var entries = user.IsCityWide() ? ranking.Entries : [.. ranking.Entries.Where(e => e.Code == user.ChiefWard())];
+            var entries = ranking.VisibleTo(user);
             return Results.Ok(new
             {
                 ranking.Day,

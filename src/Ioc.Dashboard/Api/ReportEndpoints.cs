@@ -49,7 +49,7 @@ public static class ReportEndpoints
         }).RequireAuthorization(WardEndpoints.PeoplePolicy);
     }
 
-    private static string Url(DateOnly day, string name) => $"/api/v1/reports/{day:yyyy-MM-dd}/{name}.csv";
+    private static string Url(DateOnly day, string name) => ReportStore.UrlOf(day, name);
 
     private static bool MaySee(ClaimsPrincipal user, string name) =>
         user.IsCityWide() || (name != ReportStore.CityFile && user.MaySeeWard(name));

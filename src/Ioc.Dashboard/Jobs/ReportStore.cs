@@ -30,6 +30,13 @@ public sealed partial class ReportStore(IConfiguration config)
     public string? PathOf(DateOnly day, string name) =>
         IsValidName(name) && File.Exists(Path.Combine(Root, Day(day), name + ".csv")) ? Path.Combine(Root, Day(day), name + ".csv") : null;
 
+    /// <summary>The newest day that has a report of <paramref name="name"/> (a ward code or <c>city</c>), or null.</summary>
+    public DateOnly? NewestDay(string name) =>
+        List().Where(d => d.Names.Contains(name, StringComparer.Ordinal)).Select(d => (DateOnly?)d.Day).FirstOrDefault();
+
+    /// <summary>Where a report is downloaded: <c>/api/v1/reports/{yyyy-MM-dd}/{name}.csv</c>.</summary>
+    public static string UrlOf(DateOnly day, string name) => $"/api/v1/reports/{Day(day)}/{name}.csv";
+
     public IReadOnlyList<(DateOnly Day, IReadOnlyList<string> Names)> List()
     {
         if (!Directory.Exists(Root)) return [];

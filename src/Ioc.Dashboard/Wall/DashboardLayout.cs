@@ -56,7 +56,7 @@ public static partial class DashboardLayoutReader
 
     public static readonly FrozenSet<string> WardKinds = new[]
     {
-        "ward-strip", "counters", "queues", "hall", "dossiers", "ward-alerts", "ward-wait-distribution", "ward-queue-chart",
+        "ward-strip", "counters", "queues", "hall", "dossiers", "ward-alerts", "ward-wait-distribution", "ward-queue-chart", "ward-history",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> FigureKinds = new[] { "city-strip", "ward-strip", "worst-wards", "unit-details" }.ToFrozenSet();
@@ -67,6 +67,13 @@ public static partial class DashboardLayoutReader
         ["alert-feed"] = (1, 100, 14),
         ["ward-alerts"] = (1, 200, 40),
         ["dossiers"] = (1, 200, 30),
+    }.ToFrozenDictionary();
+
+    /// <summary>Charts that keep a bounded line: their default number of points (a day of minutes; a day of 5-minute steps).</summary>
+    private static readonly FrozenDictionary<string, int> PointKinds = new Dictionary<string, int>
+    {
+        ["city-queue-chart"] = 1440,
+        ["ward-history"] = 288,
     }.ToFrozenDictionary();
 
     private static readonly FrozenSet<string> PanelProperties =
@@ -258,9 +265,9 @@ public static partial class DashboardLayoutReader
             }
 
             var maxPoints = 0;
-            if (kind == "city-queue-chart")
+            if (PointKinds.TryGetValue(kind, out var defaultPoints))
             {
-                maxPoints = 1440;
+                maxPoints = defaultPoints;
                 if (p.TryGetProperty("maxPoints", out var mp) &&
                     (mp.ValueKind != JsonValueKind.Number || !mp.TryGetInt32(out maxPoints) || maxPoints < 10 || maxPoints > 10_000))
                     PanelFail("\"maxPoints\" must be a whole number from 10 to 10000");

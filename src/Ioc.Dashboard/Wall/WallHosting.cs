@@ -1,5 +1,6 @@
 using Ioc.Dashboard.Auth;
 using Ioc.Dashboard.Components;
+using Ioc.Dashboard.History;
 using Ioc.Wards;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
@@ -26,6 +27,10 @@ public static class WallHosting
         services.AddSingleton(_ => WardShapes.Hanoi);
         services.AddSingleton<AlertBoard>();
         services.AddSingleton<ICitySeries, GrainCitySeries>();
+        services.AddSingleton<IRankingSource, GrainRankingSource>();
+        // InfluxDB's reader when it is configured (AddIocHistory), else history from the ward grains.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WardHistoryReader>(sp));
+        services.AddSingleton<IWardHistorySource>(sp => sp.GetRequiredService<WardHistoryReader>());
         return services;
     }
 

@@ -79,8 +79,15 @@ public sealed class ScreenshotTests(BrowserFixture browser, DemoHost host) : ICl
         var ward = Path.Combine(dir, "ward.png");
         await tab.Page.ScreenshotAsync(new PageScreenshotOptions { Path = ward });
 
+        await tab.Page.GotoAsync("/rankings");
+        await tab.WaitForCircuit();
+        await Expect(tab.Page.GetByTestId("ranking-row")).ToHaveCountAsync(126, new() { Timeout = 20_000 });
+        var rankings = Path.Combine(dir, "rankings.png");
+        await tab.Page.ScreenshotAsync(new PageScreenshotOptions { Path = rankings });
+
         Assert.True(new FileInfo(wall).Length > 50_000);
         Assert.True(new FileInfo(ward).Length > 50_000);
+        Assert.True(new FileInfo(rankings).Length > 50_000);
         Assert.Empty(tab.Outside);
     }
 }

@@ -76,7 +76,7 @@ public sealed class WallPageTests(BrowserFixture browser, WallHost host) : IClas
         await tab.Page.GotoAsync("/login");
         await tab.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await tab.SignInAdmin();
-        foreach (var path in new[] { "/", "/wards/00004", "/alerts", "/wards/09574" })
+        foreach (var path in new[] { "/", "/wards/00004", "/alerts", "/wards/09574", "/rankings" })
         {
             await tab.Page.GotoAsync(path);
             await tab.WaitForCircuit();

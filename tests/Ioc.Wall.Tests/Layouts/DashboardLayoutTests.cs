@@ -97,6 +97,22 @@ public sealed class DashboardLayoutTests
     }
 
     [Fact]
+    public void The_ward_layout_charts_today_against_last_week_with_bounded_points()
+    {
+        var history = DashboardLayouts.Load(Repo.Dashboards).Ward.Panel("ward-history")!;
+        Assert.Equal(288, history.MaxPoints);
+        Assert.Equal("Hôm nay so với cùng thứ tuần trước", history.Title(WallText.Vi));
+        Assert.Equal("Today against the same weekday last week", history.Title(WallText.En));
+
+        var ward = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Dashboards, "ward.json")))!;
+        Panel(ward, "history")["maxPoints"] = 5;
+        Panel(ward, "queue-chart")["maxPoints"] = 100;
+        var e = Assert.Throws<DashboardLayoutException>(() => DashboardLayoutReader.Parse(ward.ToJsonString(), "/x/ward.json", "ward"));
+        Assert.Contains("panel 'history': \"maxPoints\" must be a whole number from 10 to 10000", e.Message);
+        Assert.Contains("panel 'queue-chart': \"maxPoints\" does not apply to a 'ward-queue-chart' panel", e.Message);
+    }
+
+    [Fact]
     public void Broken_json_names_the_file_and_the_line()
     {
         var e = Assert.Throws<DashboardLayoutException>(() => DashboardLayoutReader.Parse("{\n  \"layout\": \"wall\",\n  \"grid\": {\n", "/x/wall.json", "wall"));
