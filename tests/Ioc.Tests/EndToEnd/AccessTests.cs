@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ioc.Tests.Support;
-using static Ioc.Tests.Support.Telemetry;
+using static Ioc.Testing.Telemetry;
 
 namespace Ioc.Tests.EndToEnd;
 

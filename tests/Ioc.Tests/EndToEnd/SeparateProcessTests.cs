@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ioc.Silo.Hosting;
 using Ioc.Tests.Support;
-using static Ioc.Tests.Support.Telemetry;
+using static Ioc.Testing.Telemetry;
 
 namespace Ioc.Tests.EndToEnd;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Ioc.Dashboard.History;
 using Ioc.Tests.Support;
 using Ioc.Time;
-using static Ioc.Tests.Support.Telemetry;
+using static Ioc.Testing.Telemetry;
 
 namespace Ioc.Tests.History;
 

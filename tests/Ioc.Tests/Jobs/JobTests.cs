@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NSubstitute;
-using static Ioc.Tests.Support.Telemetry;
+using static Ioc.Testing.Telemetry;
 
 namespace Ioc.Tests.Jobs;
 

@@ -6,8 +6,7 @@ namespace Ioc.Tests.Support;
 /// <summary>Business events as grains receive them, with fresh ids.</summary>
 public static class Events
 {
-    private static int _seq;
-    public static string NextId(string prefix = "e") => $"{prefix}-{Interlocked.Increment(ref _seq)}-{Guid.NewGuid():N}";
+    public static string NextId(string prefix = "e") => Ioc.Testing.Telemetry.NextId(prefix);
 
     public static BusinessEvent Issued(string ticket, string service, DateTimeOffset ts) =>
         new(NextId(), EventTypes.TicketIssued, ts, "kiosk", Ticket: ticket, Service: service, Channel: "kiosk");

@@ -17,8 +17,6 @@ public sealed class DemoHost : WallHost
     public IocClock Clock { get; } = new(TimeProvider.System, speed: 60, businessStart: BusinessStart.ToUniversalTime());
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(Clock);
-
-    public override DateTimeOffset Now => Clock.GetUtcNow();
 }
 
 public sealed class ScreenshotTests(BrowserFixture browser, DemoHost host) : IClassFixture<DemoHost>

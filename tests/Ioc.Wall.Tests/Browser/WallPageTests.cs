@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Ioc.Wall.Tests.Support;
 using Microsoft.Playwright;
-using static Ioc.Wall.Tests.Support.Telemetry;
+using static Ioc.Testing.Telemetry;
 using static Microsoft.Playwright.Assertions;
 
 namespace Ioc.Wall.Tests.Browser;
@@ -46,7 +46,7 @@ public sealed class WallPageTests(BrowserFixture browser, WallHost host) : IClas
 
         // 41 people take a ticket: a critical "long queue" (40+) in that ward.
         var key = await host.Provision("wall-kiosk-199", "kiosk", ward);
-        await host.PostTelemetry(key, [.. Enumerable.Range(1, 41).Select(i => Issued("wall-kiosk-199", ward, host.Now.AddSeconds(-i), $"A{i:000}", "ho-tich"))]);
+        await host.PostAccepted(key, [.. Enumerable.Range(1, 41).Select(i => Issued("wall-kiosk-199", ward, host.Now.AddSeconds(-i), $"A{i:000}", "ho-tich"))]);
 
         await Expect(tab.Page.GetByTestId("city-waiting-value")).ToHaveTextAsync((before + 41).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 15_000 });
         await Expect(cell).ToHaveAttributeAsync("data-status", "critical", new() { Timeout = 15_000 });

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Ioc.Wall.Tests.Support;
 using Microsoft.Playwright;
-using static Ioc.Wall.Tests.Support.Telemetry;
+using static Ioc.Testing.Telemetry;
 using static Microsoft.Playwright.Assertions;
 
 namespace Ioc.Wall.Tests.Browser;
@@ -46,13 +46,13 @@ public sealed class WardPageTests(BrowserFixture browser, WallHost host) : IClas
         var desk = await host.Provision("ocd-desk-2", "counter", ward);
         var robot = await host.Provision("ocd-robot-1", "robot", ward);
         var kiosk = await host.Provision("ocd-kiosk", "kiosk", ward);
-        await host.PostTelemetry(desk, CounterState("ocd-desk-2", ward, host.Now, "2", "open", "ho-tich", "chung-thuc"));
-        await host.PostTelemetry(kiosk,
+        await host.PostAccepted(desk, CounterState("ocd-desk-2", ward, host.Now, "2", "open", "ho-tich", "chung-thuc"));
+        await host.PostAccepted(kiosk,
             Issued("ocd-kiosk", ward, host.Now.AddMinutes(-12), "B001", "ho-tich"),
             Issued("ocd-kiosk", ward, host.Now.AddMinutes(-9), "B002", "ho-tich"),
             Issued("ocd-kiosk", ward, host.Now.AddMinutes(-3), "B003", "ho-tich"),
             Ticket("ticket.called", "ocd-kiosk", ward, host.Now.AddMinutes(-1), "B001", "2"));
-        await host.PostTelemetry(robot, RobotState("ocd-robot-1", ward, host.Now, 8.0, 6.0, 0.5, 76, "guiding"));
+        await host.PostAccepted(robot, RobotState("ocd-robot-1", ward, host.Now, 8.0, 6.0, 0.5, 76, "guiding"));
 
         var row = tab.Page.Locator("[data-testid=counter-row][data-counter='2']");
         await Expect(row).ToHaveAttributeAsync("data-status", "open", new() { Timeout = 15_000 });
@@ -65,7 +65,7 @@ public sealed class WardPageTests(BrowserFixture browser, WallHost host) : IClas
 
         // The robot moves: its marker follows without reloading the page.
         var before = await marker.Locator(".robot-body").GetAttributeAsync("style");
-        await host.PostTelemetry(robot, RobotState("ocd-robot-1", ward, host.Now.AddSeconds(1), 12.0, 9.0, 1.5, 75, "guiding"));
+        await host.PostAccepted(robot, RobotState("ocd-robot-1", ward, host.Now.AddSeconds(1), 12.0, 9.0, 1.5, 75, "guiding"));
         await Expect(marker.Locator(".robot-body")).Not.ToHaveAttributeAsync("style", before!, new() { Timeout = 15_000 });
         await Expect(marker.Locator(".robot-body")).ToHaveAttributeAsync("style", "transform:translate(12px,7px)");
         Assert.Empty(tab.Outside);
@@ -77,7 +77,7 @@ public sealed class WardPageTests(BrowserFixture browser, WallHost host) : IClas
         const string ward = "00226"; // Văn Miếu - Quốc Tử Giám
         await host.CreateUser("chief.vanmieu", "chief-password-2", "ward-chief", ward);
         var dvc = await host.Provision("vm-dvc", "dossier-system", "", [ward]);
-        await host.PostTelemetry(dvc, Received("vm-dvc", ward, host.Now.AddDays(-3), "HS-VM-1", host.Now.AddHours(-2)));
+        await host.PostAccepted(dvc, Received("vm-dvc", ward, host.Now.AddDays(-3), "HS-VM-1", host.Now.AddHours(-2)));
 
         await using var tab = await browser.Open(host);
         await tab.SignIn("chief.vanmieu", "chief-password-2");
@@ -111,7 +111,7 @@ public sealed class WardPageTests(BrowserFixture browser, WallHost host) : IClas
     public async Task The_alerts_page_filters_by_ward_kind_severity_and_state_and_acknowledges()
     {
         var dvc = await host.Provision("ap-dvc", "dossier-system", "", ["00004", "00008"]);
-        await host.PostTelemetry(dvc,
+        await host.PostAccepted(dvc,
             Received("ap-dvc", "00004", host.Now.AddDays(-2), "HS-BD-1", host.Now.AddHours(-1)),
             Received("ap-dvc", "00008", host.Now.AddDays(-2), "HS-NH-1", host.Now.AddHours(-1)),
             Received("ap-dvc", "00008", host.Now.AddDays(-1), "HS-NH-2", host.Now.AddHours(5)));
@@ -150,7 +150,7 @@ public sealed class WardPageTests(BrowserFixture browser, WallHost host) : IClas
     {
         await host.CreateUser("chief.tayho", "chief-password-3", "ward-chief", "00103");
         var dvc = await host.Provision("th-dvc", "dossier-system", "", ["00103", "00097"]);
-        await host.PostTelemetry(dvc,
+        await host.PostAccepted(dvc,
             Received("th-dvc", "00097", host.Now.AddDays(-2), "HS-HH-1", host.Now.AddHours(-1)),
             Received("th-dvc", "00103", host.Now.AddDays(-2), "HS-TH-1", host.Now.AddHours(-1)));
         await using var tab = await browser.Open(host);

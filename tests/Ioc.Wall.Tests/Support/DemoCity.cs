@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Ioc.Halls;
 using Ioc.Telemetry;
 using Ioc.Wards;
-using static Ioc.Wall.Tests.Support.Telemetry;
+using static Ioc.Testing.Telemetry;
 
 namespace Ioc.Wall.Tests.Support;
 
@@ -103,10 +103,10 @@ public sealed class DemoCity(WallHost host, int seed = 2026)
                 var due = roll < 0.012 ? now.AddHours(-_rng.Next(2, 60))         // late
                     : roll < 0.15 ? now.AddHours(_rng.Next(3, 22))               // due later today or tonight
                     : now.AddDays(_rng.Next(2, 15));
-                batch.Add(Received(Dvc, u.Code, received, $"HS-{u.Code}-{++n:0000}", due, name, service, _rng.NextDouble() < 0.6 ? "online" : "in_person"));
+                batch.Add(Received(Dvc, u.Code, received, $"HS-{u.Code}-{++n:0000}", due, channel: _rng.NextDouble() < 0.6 ? "online" : "in_person", service: service, procedure: name));
             }
         }
-        foreach (var chunk in batch.Chunk(2000)) await host.PostTelemetry(_dvcKey, chunk);
+        foreach (var chunk in batch.Chunk(2000)) await host.PostAccepted(_dvcKey, chunk);
     }
 
     /// <summary>Every desk and robot says it is there (keeps them online; a device silent for 60 s is offline).</summary>
@@ -119,9 +119,9 @@ public sealed class DemoCity(WallHost host, int seed = 2026)
             {
                 var states = u.Desks.Keys.Select((d, i) => CounterState(u.CounterDevice, u.Code, now, d,
                     i == u.Desks.Count - 1 && u.Desks.Count > 4 ? "paused" : "open", DeskServices(i))).ToArray();
-                tasks.Add(host.PostTelemetry(u.CounterKey, states));
+                tasks.Add(host.PostAccepted(u.CounterKey, states));
             }
-            foreach (var (id, key) in u.Robots) tasks.Add(host.PostTelemetry(key, RobotNow(u, id, now, move: false)));
+            foreach (var (id, key) in u.Robots) tasks.Add(host.PostAccepted(key, RobotNow(u, id, now, move: false)));
             if (tasks.Count >= 24) { await Task.WhenAll(tasks); tasks.Clear(); }
         }
         await Task.WhenAll(tasks);
@@ -168,7 +168,7 @@ public sealed class DemoCity(WallHost host, int seed = 2026)
                 }
             }
         }
-        foreach (var chunk in events.Chunk(4000)) await host.PostTelemetry(_dvcKey, chunk);
+        foreach (var chunk in events.Chunk(4000)) await host.PostAccepted(_dvcKey, chunk);
 
         // The robots of the core move every step; the others now and then.
         var moves = new List<Task>();
@@ -176,7 +176,7 @@ public sealed class DemoCity(WallHost host, int seed = 2026)
             foreach (var (id, key) in u.Robots)
                 if (u.Busy > 0.5 || _rng.NextDouble() < 0.3)
                 {
-                    moves.Add(host.PostTelemetry(key, RobotNow(u, id, to, move: true)));
+                    moves.Add(host.PostAccepted(key, RobotNow(u, id, to, move: true)));
                     if (moves.Count >= 24) { await Task.WhenAll(moves); moves.Clear(); }
                 }
         await Task.WhenAll(moves);

@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Xunit;
 
-namespace Ioc.Tests.Support;
+namespace Ioc.Testing;
 
 /// <summary>
 /// The whole center on its embedded default, served by real Kestrel on a free loopback port,
@@ -51,6 +52,8 @@ public class CenterHost : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual ValueTask InitializeAsync()
     {
         StartServer();
+        // Pages redirect (sign-in, a chief's home); tests look at the redirect itself.
+        ClientOptions.AllowAutoRedirect = false;
         Http = CreateClient();
         return ValueTask.CompletedTask;
     }
@@ -65,7 +68,10 @@ public class CenterHost : WebApplicationFactory<Program>, IAsyncLifetime
         try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { }
     }
 
-    public DateTimeOffset Now => Time.GetUtcNow();
+    /// <summary>The business clock the center runs on (the fake clock, unless a host registers another).</summary>
+    public DateTimeOffset Now => Services.GetRequiredService<IocClock>().GetUtcNow();
+
+    public Uri BaseUrl => Http.BaseAddress!;
 
     public static string Rfc3339(DateTimeOffset t) => HanoiTime.ToLocal(t).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz");
 
@@ -108,6 +114,13 @@ public class CenterHost : WebApplicationFactory<Program>, IAsyncLifetime
         Assert.True(r.StatusCode == System.Net.HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Posts a batch and insists on 202.</summary>
+    public async Task PostAccepted(string key, params JsonObject[] events)
+    {
+        var r = await PostTelemetry(key, events);
+        Assert.True(r.StatusCode == System.Net.HttpStatusCode.Accepted, $"telemetry: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+    }
+
     public Task<HttpResponseMessage> PostTelemetry(string? key, params JsonObject[] events) =>
         PostTelemetryRaw(key, new JsonObject { ["events"] = new JsonArray([.. events.Select(e => e.DeepClone())]) }.ToJsonString());
 
@@ -133,19 +146,26 @@ public class CenterHost : WebApplicationFactory<Program>, IAsyncLifetime
 /// <summary>Telemetry-v1 events as JSON, as a device would write them.</summary>
 public static class Telemetry
 {
+    private static int _seq;
+
+    public static string NextId(string prefix = "e") => $"{prefix}-{Interlocked.Increment(ref _seq)}-{Guid.NewGuid():N}";
+
     public static JsonObject Event(string type, string deviceId, string ward, DateTimeOffset ts, object? fields = null, string? id = null)
     {
         var o = new JsonObject
         {
-            ["type"] = type, ["id"] = id ?? Events.NextId(), ["deviceId"] = deviceId, ["ward"] = ward, ["ts"] = CenterHost.Rfc3339(ts),
+            ["type"] = type, ["id"] = id ?? NextId(), ["deviceId"] = deviceId, ["ward"] = ward, ["ts"] = CenterHost.Rfc3339(ts),
         };
         if (fields is not null)
             foreach (var (k, v) in JsonSerializer.SerializeToNode(fields)!.AsObject()) o[k] = v?.DeepClone();
         return o;
     }
 
-    public static JsonObject RobotState(string deviceId, string ward, DateTimeOffset ts, double x = 3, double battery = 80, string mode = "guiding") =>
-        Event("robot.state", deviceId, ward, ts, new { pose = new { x, y = 4.0, yaw = 1.2, floor = "G" }, battery, mode });
+    public static JsonObject RobotState(string deviceId, string ward, DateTimeOffset ts, double x = 3, double y = 4, double yaw = 1.2,
+        double battery = 80, string mode = "guiding", string? issue = null) =>
+        issue is null
+            ? Event("robot.state", deviceId, ward, ts, new { pose = new { x, y, yaw, floor = "G" }, battery, mode })
+            : Event("robot.state", deviceId, ward, ts, new { pose = new { x, y, yaw, floor = "G" }, battery, mode, issue });
 
     public static JsonObject CounterState(string deviceId, string ward, DateTimeOffset ts, string counter, string status, params string[] services) =>
         Event("counter.state", deviceId, ward, ts, new { counter, status, services });
@@ -159,8 +179,9 @@ public static class Telemetry
     public static JsonObject Rating(string deviceId, string ward, DateTimeOffset ts, int score) =>
         Event("rating.submitted", deviceId, ward, ts, new { score });
 
-    public static JsonObject Received(string deviceId, string ward, DateTimeOffset ts, string dossier, DateTimeOffset dueAt, string channel = "online", string service = "ho-tich") =>
-        Event("dossier.received", deviceId, ward, ts, new { dossier, procedure = "Đăng ký khai sinh", service, channel, dueAt = CenterHost.Rfc3339(dueAt) });
+    public static JsonObject Received(string deviceId, string ward, DateTimeOffset ts, string dossier, DateTimeOffset dueAt,
+        string channel = "online", string service = "ho-tich", string procedure = "Đăng ký khai sinh") =>
+        Event("dossier.received", deviceId, ward, ts, new { dossier, procedure, service, channel, dueAt = CenterHost.Rfc3339(dueAt) });
 
     public static JsonObject Dossier(string type, string deviceId, string ward, DateTimeOffset ts, string dossier) =>
         Event(type, deviceId, ward, ts, new { dossier });
