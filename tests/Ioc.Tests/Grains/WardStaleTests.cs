@@ -26,8 +26,8 @@ public sealed class WardStaleTests(GrainClusterFixture fx) : IClassFixture<Grain
         fx.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
         var stale = await ward.GetSummary();
         Assert.Equal("stale", stale.Status);
-        var alert = Assert.Single(await ward.GetAlerts(), a => a.Kind == AlertKinds.WardStale);
-        Assert.Equal(AlertStates.Open, alert.State);
+        // Earlier silent stretches (the city feed wakes every ward) may have left resolved ones: one is open now.
+        var alert = Assert.Single(await ward.GetAlerts(), a => a.Kind == AlertKinds.WardStale && a.State == AlertStates.Open);
 
         await ward.ApplyEvents([Issued("S002", ServiceCodes.HoTich, fx.Now)]);
         Assert.Equal("ok", (await ward.GetSummary()).Status);
