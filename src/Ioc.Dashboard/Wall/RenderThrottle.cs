@@ -16,6 +16,12 @@ public sealed class RenderThrottle(Func<Task> render, TimeSpan? interval = null)
 
     public TimeSpan Interval { get; } = interval ?? TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Live pages: shorter than the feed's 250 ms between frames, so a render that ran late does
+    /// not hold the next frame back; still a bounded render rate.
+    /// </summary>
+    public static readonly TimeSpan LivePages = TimeSpan.FromMilliseconds(100);
+
     public void Request()
     {
         TimeSpan wait;

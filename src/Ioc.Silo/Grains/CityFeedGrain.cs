@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Ioc.Grains;
 using Ioc.Time;
 using Ioc.Wards;
@@ -30,6 +31,7 @@ public sealed class CityFeedGrain(
     private readonly Dictionary<string, WardSummary> _wards = new(StringComparer.Ordinal);
     private WallFrame? _frame;
     private bool _changed;
+    private long _lastFrame;
     private DateTimeOffset _savedSampleAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -53,11 +55,13 @@ public sealed class CityFeedGrain(
         return Task.CompletedTask;
     }
 
-    public Task WardChanged(WardSummary summary)
+    public async Task WardChanged(WardSummary summary)
     {
         _wards[summary.Code] = summary;
         _changed = true;
-        return Task.CompletedTask;
+        // After a quiet spell the frame goes out at once; within a burst the timer sends it at
+        // the end of the interval. Either way, no more than four frames a second.
+        if (Stopwatch.GetElapsedTime(_lastFrame) >= FrameInterval) await Flush(CancellationToken.None);
     }
 
     public Task AlertChanged(Alert alert) =>
@@ -76,9 +80,10 @@ public sealed class CityFeedGrain(
 
     private async Task Flush(CancellationToken ct)
     {
-        if (_changed)
+        if (_changed && Stopwatch.GetElapsedTime(_lastFrame) >= FrameInterval - TimeSpan.FromMilliseconds(5))
         {
             _changed = false;
+            _lastFrame = Stopwatch.GetTimestamp();
             _frame = BuildFrame();
             var frame = _frame;
             await _observers.Notify(o => o.OnWall(frame));

@@ -521,8 +521,9 @@ public sealed class WardGrain : Grain, IWardGrain
     private bool _summaryChanged;
 
     /// <summary>
-    /// Tells the city feed about this ward: alert changes at once, the summary at most four times
-    /// a second (a burst of events becomes one report, sent by a short timer).
+    /// Tells the city feed about this ward: alert changes at once, the summary at most ten times a
+    /// second (a burst of events becomes one report, sent by a short timer). The feed itself holds
+    /// the wall to four frames a second.
     /// </summary>
     private void Publish(bool changed = false)
     {
@@ -530,7 +531,9 @@ public sealed class WardGrain : Grain, IWardGrain
         _summaryChanged |= changed;
         if (!_summaryChanged) return;
         var real = _clock.Real.GetUtcNow();
-        var wait = _feedSentReal + CityFeedGrain.FrameInterval - real;
+        var wait = _feedSentReal + FeedInterval - real;
+        // A timer that fired (possibly a hair early) no longer stands for the pending report.
+        if (Interlocked.Exchange(ref _feedTimerFired, 0) == 1) _feedPending = false;
         if (wait <= TimeSpan.Zero)
         {
             _feedSentReal = real;
@@ -542,9 +545,16 @@ public sealed class WardGrain : Grain, IWardGrain
         {
             _feedPending = true;
             _feedTimer?.Dispose();
-            _feedTimer = _clock.Real.CreateTimer(_ => Poke(), null, wait, Timeout.InfiniteTimeSpan);
+            _feedTimer = _clock.Real.CreateTimer(_ =>
+            {
+                Interlocked.Exchange(ref _feedTimerFired, 1);
+                Poke();
+            }, null, wait + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
         }
     }
+
+    private static readonly TimeSpan FeedInterval = TimeSpan.FromMilliseconds(100);
+    private int _feedTimerFired;
 
     private Task SaveIfDirty() => _dirty || HistoryDue(force: false) ? Commit() : Task.CompletedTask;
 

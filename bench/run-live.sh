@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Live-feed benchmark: the center as its own process (embedded silo + ingest + dashboard, SQLite
+# grain state in a fresh temp folder, its built-in simulator feeding all 126 wards on a 60×
+# business clock as background load) on a free loopback port, and the client bench/Ioc.Bench.Live
+# as a second process. Builds both in Release, then measures
+#   1.  event → first `wall` frame / `ward` frame at a SignalR client (POST /api/v1/telemetry),
+#   1b. event → DOM of the wall in Debian's Chromium (Playwright),
+#   2.  how many concurrent SignalR clients get every wall frame within 1 s,
+# stops the center by PID and appends the results to bench/results/live.md.
+#
+# Settings (environment):
+#   SAMPLES=200 GAP=250-500 WARMUP=10 WARDS=           phase 1 (WARDS empty = quietest + busiest ward)
+#   BROWSER=true BROWSER_SAMPLES=40 CHROMIUM=/usr/bin/chromium
+#   CLIENTS=250,500,1000,1500,2000 WINDOW=30 SETTLE=5 DRAIN=5 CONNECT_CONCURRENCY=16 STOP_BELOW=0.5
+#   PAIRS=20 PAIR_TIMEOUT=20    phase 3: pairs of events 60–180 ms apart in one ward (the ward's deferred publish)
+#   QUIET_WAIT=30 QUIET_CORES=0.4   before each measured phase wait up to 30 s until other processes on
+#                               the (shared) machine use at most 0.4 cores
+#   SIMULATOR=true              false = no background load (for a comparison run)
+#   SPEED=60                    the center's business clock speed (the simulator's default)
+#   CLOCK_START=07:58           business time of day the center starts at, on the last working day
+#                               in Hanoi (so the run falls in the simulator's office hours, 08:00–12:00
+#                               and 13:00–17:00; at 60× the morning lasts 4 real minutes)
+#   OUT=bench/results/live.md SKIP_BUILD=1 KEEP_DATA=1
+#   TRACE=                      optional CSV of every sample (e.g. /tmp/live-samples.csv)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+SAMPLES="${SAMPLES:-200}"
+GAP="${GAP:-250-500}"
+WARMUP="${WARMUP:-10}"
+WARDS="${WARDS:-}"
+BROWSER="${BROWSER:-true}"
+BROWSER_SAMPLES="${BROWSER_SAMPLES:-40}"
+CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+CLIENTS="${CLIENTS-250,500,1000,1500,2000}"
+WINDOW="${WINDOW:-30}"
+SETTLE="${SETTLE:-5}"
+DRAIN="${DRAIN:-5}"
+CONNECT_CONCURRENCY="${CONNECT_CONCURRENCY:-16}"
+STOP_BELOW="${STOP_BELOW:-0.5}"
+SPEED="${SPEED:-60}"
+CLOCK_START="${CLOCK_START:-07:58}"
+PAIRS="${PAIRS:-20}"
+PAIR_TIMEOUT="${PAIR_TIMEOUT:-20}"
+SIMULATOR="${SIMULATOR:-true}"
+QUIET_WAIT="${QUIET_WAIT:-30}"
+QUIET_CORES="${QUIET_CORES:-0.4}"
+OUT="${OUT:-bench/results/live.md}"
+CONFIG=Release
+CENTER_DIR="src/Ioc.Dashboard"
+CENTER_DLL="bin/$CONFIG/net10.0/Ioc.Dashboard.dll"
+BENCH_DLL="bench/Ioc.Bench.Live/bin/$CONFIG/net10.0/Ioc.Bench.Live.dll"
+
+if [[ "${SKIP_BUILD:-}" != 1 ]]; then
+  echo "== building the center and the live-feed client ($CONFIG)"
+  dotnet build -c "$CONFIG" -nologo -v quiet -m:2 "$CENTER_DIR/Ioc.Dashboard.csproj"
+  dotnet build -c "$CONFIG" -nologo -v quiet -m:2 bench/Ioc.Bench.Live/Ioc.Bench.Live.csproj
+fi
+
+# Thousands of sockets on both ends (each process raises its own soft limit to this).
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+# A free loopback port: nobody answers on it.
+PORT=""
+for _ in $(seq 1 50); do
+  candidate=$(( 20000 + RANDOM % 20000 ))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then PORT=$candidate; break; fi
+done
+[[ -n "$PORT" ]] || { echo "no free port found" >&2; exit 1; }
+
+DATA="$(mktemp -d "${TMPDIR:-/tmp}/ioc-bench-live.XXXXXX")"
+PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+URL="http://127.0.0.1:$PORT"
+
+# The simulator works Monday to Friday: start the business clock on the last working day in Hanoi.
+DAY="$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)"
+case "$(TZ=Asia/Ho_Chi_Minh date +%u)" in
+  6) DAY="$(TZ=Asia/Ho_Chi_Minh date -d '1 day ago' +%Y-%m-%d)" ;;
+  7) DAY="$(TZ=Asia/Ho_Chi_Minh date -d '2 days ago' +%Y-%m-%d)" ;;
+esac
+BUSINESS_START="${DAY}T${CLOCK_START}:00+07:00"
+
+# The wall layouts copied beside the built program, so that an edit in progress under dashboards/
+# cannot stop a center built before it.
+LAYOUTS="$ROOT/$CENTER_DIR/bin/$CONFIG/net10.0/dashboards"
+CENTER_ARGS=(--urls "$URL" "--Ioc:DataPath=$DATA" "--Ioc:Admin:Password=$PASSWORD"
+  "--Ioc:Clock:Speed=$SPEED" "--Ioc:Clock:Start=$BUSINESS_START")
+[[ -f "$LAYOUTS/wall.json" ]] && CENTER_ARGS+=("--Ioc:DashboardsPath=$LAYOUTS")
+[[ "$SIMULATOR" == false ]] && CENTER_ARGS+=("--Ioc:Simulator:Enabled=false")
+SHOWN_ARGS="${CENTER_ARGS[*]}"
+SHOWN_ARGS="${SHOWN_ARGS//$PASSWORD/***}"
+SERVER_COMMAND="(cd $CENTER_DIR && dotnet $CENTER_DLL $SHOWN_ARGS)"
+
+CENTER_PID=""
+cleanup() {
+  if [[ -n "$CENTER_PID" ]] && kill -0 "$CENTER_PID" 2>/dev/null; then
+    echo "== stopping the center (pid $CENTER_PID)"
+    kill "$CENTER_PID" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$CENTER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$CENTER_PID" 2>/dev/null || true
+  fi
+  if [[ "${KEEP_DATA:-}" == 1 ]]; then echo "== data and center log kept in $DATA"; else rm -rf "$DATA"; fi
+}
+trap cleanup EXIT
+
+echo "== starting the center on $URL (data $DATA, business clock ${SPEED}× from $BUSINESS_START)"
+# Started from its project folder (appsettings.json and dashboards/ as with `dotnet run --project`),
+# exec'd so that $! is the center's own PID.
+( cd "$CENTER_DIR" && exec dotnet "$CENTER_DLL" "${CENTER_ARGS[@]}" ) >"$DATA/center.log" 2>&1 &
+CENTER_PID=$!
+
+for i in $(seq 1 240); do
+  if curl -fsS -o /dev/null "$URL/healthz" 2>/dev/null; then break; fi
+  if ! kill -0 "$CENTER_PID" 2>/dev/null; then echo "the center exited:" >&2; tail -50 "$DATA/center.log" >&2; exit 1; fi
+  sleep 0.5
+  if (( i == 240 )); then echo "the center did not answer /healthz in 120 s" >&2; tail -50 "$DATA/center.log" >&2; exit 1; fi
+done
+echo "== center is up (pid $CENTER_PID)"
+# Let the silo wake the wards and the simulator provision its devices.
+sleep 3
+
+MACHINE="$(nproc) cores (nproc), $(free -m | awk '/^Mem:/{printf "%.1f", $2/1024}') GiB RAM (free), CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version | sed 's/^/.NET SDK /'), $("$CHROMIUM" --version 2>/dev/null | head -1 || echo 'no Chromium')"
+SHOWN_COMMAND="SAMPLES=$SAMPLES GAP=$GAP BROWSER=$BROWSER BROWSER_SAMPLES=$BROWSER_SAMPLES CLIENTS=$CLIENTS WINDOW=$WINDOW SETTLE=$SETTLE DRAIN=$DRAIN PAIRS=$PAIRS SPEED=$SPEED CLOCK_START=$CLOCK_START"
+[[ "$SIMULATOR" == false ]] && SHOWN_COMMAND+=" SIMULATOR=false"
+[[ -n "$WARDS" ]] && SHOWN_COMMAND+=" WARDS=$WARDS"
+SHOWN_COMMAND+=" bench/run-live.sh"
+
+REVISION="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git status --porcelain -- src 2>/dev/null)" ]]; then REVISION+=" + uncommitted changes under src/"; fi
+
+BENCH_ARGS=(--revision "$REVISION" --url "$URL" --admin-password "$PASSWORD" --pid "$CENTER_PID" --data "$DATA"
+  --samples "$SAMPLES" --gap "$GAP" --warmup "$WARMUP" --wards "$WARDS"
+  --simulator "$SIMULATOR" --browser "$BROWSER" --browser-samples "$BROWSER_SAMPLES" --chromium "$CHROMIUM"
+  --pairs "$PAIRS" --pair-timeout "$PAIR_TIMEOUT" --quiet-wait "$QUIET_WAIT" --quiet-cores "$QUIET_CORES"
+  --clients "$CLIENTS" --window "$WINDOW" --settle "$SETTLE" --drain "$DRAIN"
+  --connect-concurrency "$CONNECT_CONCURRENCY" --stop-below "$STOP_BELOW"
+  --out "$OUT" --command "$SHOWN_COMMAND" --server-command "$SERVER_COMMAND" --machine "$MACHINE")
+[[ -n "${TRACE:-}" ]] && BENCH_ARGS+=(--trace "$TRACE")
+
+echo "== running the live-feed client (its own process)"
+set +e
+dotnet "$BENCH_DLL" "${BENCH_ARGS[@]}"
+STATUS=$?
+set -e
+
+if ! kill -0 "$CENTER_PID" 2>/dev/null; then echo "the center died during the run:" >&2; tail -50 "$DATA/center.log" >&2; STATUS=1; fi
+WARNINGS=$(grep -c -E 'warn|fail|crit' "$DATA/center.log" || true)
+echo "== center log: $WARNINGS warning/error lines ($DATA/center.log)"
+if (( WARNINGS > 0 )); then grep -E -A3 'warn|fail|crit' "$DATA/center.log" | head -30; fi
+exit $STATUS
