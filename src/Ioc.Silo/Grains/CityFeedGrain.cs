@@ -32,6 +32,8 @@ public sealed class CityFeedGrain(
     private WallFrame? _frame;
     private bool _changed;
     private long _lastFrame;
+    private bool _frameArmed;
+    private IGrainTimer? _frameTimer;
     private DateTimeOffset _savedSampleAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -40,7 +42,9 @@ public sealed class CityFeedGrain(
         var summaries = await Task.WhenAll(WardDirectory.Hanoi.All.Select(w => GrainFactory.GetGrain<IWardGrain>(w.Code).GetSummary()));
         foreach (var s in summaries) _wards[s.Code] = s;
         _changed = true;
-        this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(FrameInterval, FrameInterval) { KeepAlive = true, Interleave = false });
+        // The frame timer sleeps until a change arrives within a frame interval of the last frame.
+        _frameTimer = this.RegisterGrainTimer(FrameDue, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        this.RegisterGrainTimer(_ => Sample(), new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { KeepAlive = true });
     }
 
     public Task Subscribe(IWallObserver observer)
@@ -59,9 +63,15 @@ public sealed class CityFeedGrain(
     {
         _wards[summary.Code] = summary;
         _changed = true;
-        // After a quiet spell the frame goes out at once; within a burst the timer sends it at
-        // the end of the interval. Either way, no more than four frames a second.
-        if (Stopwatch.GetElapsedTime(_lastFrame) >= FrameInterval) await Flush(CancellationToken.None);
+        // After a quiet spell the frame goes out at once; within a burst the timer sends it exactly
+        // a frame interval after the last one. Either way, no more than four frames a second.
+        var since = Stopwatch.GetElapsedTime(_lastFrame);
+        if (since >= FrameInterval) await SendFrame();
+        else if (!_frameArmed)
+        {
+            _frameArmed = true;
+            _frameTimer!.Change(FrameInterval - since, Timeout.InfiniteTimeSpan);
+        }
     }
 
     public Task AlertChanged(Alert alert) =>
@@ -78,17 +88,27 @@ public sealed class CityFeedGrain(
         return new WallFrame(HanoiTime.ToLocal(clock.GetUtcNow()), wards, CityTotals.From(wards), wards.Sum(w => w.AlertsOpen));
     }
 
-    private async Task Flush(CancellationToken ct)
+    private async Task FrameDue(CancellationToken ct)
     {
-        if (_changed && Stopwatch.GetElapsedTime(_lastFrame) >= FrameInterval - TimeSpan.FromMilliseconds(5))
+        _frameArmed = false;
+        if (!_changed) return;
+        var left = FrameInterval - Stopwatch.GetElapsedTime(_lastFrame);
+        if (left > TimeSpan.FromMilliseconds(1))
         {
-            _changed = false;
-            _lastFrame = Stopwatch.GetTimestamp();
-            _frame = BuildFrame();
-            var frame = _frame;
-            await _observers.Notify(o => o.OnWall(frame));
+            // Fired a hair early: come back for the rest.
+            _frameArmed = true;
+            _frameTimer!.Change(left, Timeout.InfiniteTimeSpan);
+            return;
         }
-        await Sample();
+        await SendFrame();
+    }
+
+    private async Task SendFrame()
+    {
+        _changed = false;
+        _lastFrame = Stopwatch.GetTimestamp();
+        var frame = _frame = BuildFrame();
+        await _observers.Notify(o => o.OnWall(frame));
     }
 
     /// <summary>One sample per business-clock minute; stored every few minutes (it is a chart, not a ledger).</summary>

@@ -521,7 +521,7 @@ public sealed class WardGrain : Grain, IWardGrain
     private bool _summaryChanged;
 
     /// <summary>
-    /// Tells the city feed about this ward: alert changes at once, the summary at most ten times a
+    /// Tells the city feed about this ward: alert changes at once, the summary at most twenty times a
     /// second (a burst of events becomes one report, sent by a short timer). The feed itself holds
     /// the wall to four frames a second.
     /// </summary>
@@ -553,7 +553,7 @@ public sealed class WardGrain : Grain, IWardGrain
         }
     }
 
-    private static readonly TimeSpan FeedInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan FeedInterval = TimeSpan.FromMilliseconds(50);
     private int _feedTimerFired;
 
     private Task SaveIfDirty() => _dirty || HistoryDue(force: false) ? Commit() : Task.CompletedTask;
