@@ -31,9 +31,7 @@ RPS="${RPS:-}"
 BURST="${BURST:-}"
 OUT="${OUT:-bench/results/ingest.md}"
 BUSINESS_START="${BUSINESS_START:-}"
-CONFIG=Release
-CENTER_DIR="src/Ioc.Dashboard"
-CENTER_DLL="bin/$CONFIG/net10.0/Ioc.Dashboard.dll"
+source bench/lib/center.sh
 BENCH_DLL="bench/Ioc.Bench.Ingest/bin/$CONFIG/net10.0/Ioc.Bench.Ingest.dll"
 
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
@@ -42,17 +40,7 @@ if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   dotnet build -c "$CONFIG" -nologo -v quiet bench/Ioc.Bench.Ingest/Ioc.Bench.Ingest.csproj
 fi
 
-# A free loopback port: nobody answers on it.
-PORT=""
-for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 20000 ))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then PORT=$candidate; break; fi
-done
-[[ -n "$PORT" ]] || { echo "no free port found" >&2; exit 1; }
-
-DATA="$(mktemp -d "${TMPDIR:-/tmp}/ioc-bench-ingest.XXXXXX")"
-PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-URL="http://127.0.0.1:$PORT"
+bench_prepare ingest
 
 # The wards count "today" in Hanoi: a run that would cross midnight there runs the center on a
 # business clock started at 09:00 of the Hanoi day instead (same speed as real time).
@@ -70,37 +58,10 @@ CENTER_ARGS=(--urls "$URL" "--Ioc:DataPath=$DATA" "--Ioc:Admin:Password=$PASSWOR
 [[ -n "$RPS" ]] && CENTER_ARGS+=("--Ioc:Ingest:RequestsPerSecond=$RPS")
 [[ -n "$BURST" ]] && CENTER_ARGS+=("--Ioc:Ingest:Burst=$BURST")
 [[ -n "$BUSINESS_START" ]] && CENTER_ARGS+=("--Ioc:Clock:Start=$BUSINESS_START")
-SHOWN_ARGS="${CENTER_ARGS[*]}"
-SHOWN_ARGS="${SHOWN_ARGS//$PASSWORD/***}"
-SERVER_COMMAND="(cd $CENTER_DIR && dotnet $CENTER_DLL $SHOWN_ARGS)"
-
-CENTER_PID=""
-cleanup() {
-  if [[ -n "$CENTER_PID" ]] && kill -0 "$CENTER_PID" 2>/dev/null; then
-    kill "$CENTER_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$CENTER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$CENTER_PID" 2>/dev/null || true
-  fi
-  if [[ "${KEEP_DATA:-}" == 1 ]]; then echo "== data and center log kept in $DATA"; else rm -rf "$DATA"; fi
-}
-trap cleanup EXIT
 
 echo "== starting the center on $URL (data $DATA)"
 ANCHOR="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
-# Started from its project folder (appsettings.json as with `dotnet run --project`), exec'd so
-# that $! is the center's own PID (dotnet run would put a launcher process in between).
-( cd "$CENTER_DIR" && exec dotnet "$CENTER_DLL" "${CENTER_ARGS[@]}" ) >"$DATA/center.log" 2>&1 &
-CENTER_PID=$!
-
-for i in $(seq 1 240); do
-  if curl -fsS -o /dev/null "$URL/healthz" 2>/dev/null; then break; fi
-  if ! kill -0 "$CENTER_PID" 2>/dev/null; then echo "the center exited:" >&2; tail -50 "$DATA/center.log" >&2; exit 1; fi
-  sleep 0.5
-  if (( i == 240 )); then echo "the center did not answer /healthz in 120 s" >&2; tail -50 "$DATA/center.log" >&2; exit 1; fi
-done
-echo "== center is up (pid $CENTER_PID)"
-# Let the silo finish waking the wards before "before" memory is read.
-sleep 3
+bench_start_center "${CENTER_ARGS[@]}"
 
 # Optional diagnostics tools (dotnet tool install --tool-path DIR dotnet-counters / dotnet-gcdump).
 COUNTERS="${DOTNET_COUNTERS:-$(command -v dotnet-counters || true)}"
@@ -116,8 +77,7 @@ SHOWN_COMMAND="DEVICES=$DEVICES CONCURRENCY=$CONCURRENCY BATCHES=$BATCHES WARMUP
 [[ -n "$GCDUMP" ]] && SHOWN_COMMAND+=" DOTNET_GCDUMP=$GCDUMP"
 SHOWN_COMMAND+=" bench/run-ingest.sh"
 
-REVISION="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git status --porcelain -- src 2>/dev/null)" ]]; then REVISION+=" + uncommitted changes under src/"; fi
+REVISION="$(bench_revision)"
 
 GEN_ARGS=(--revision "$REVISION" --url "$URL" --admin-password "$PASSWORD" --pid "$CENTER_PID"
   --devices "$DEVICES" --concurrency "$CONCURRENCY" --batches "$BATCHES"
@@ -133,7 +93,7 @@ dotnet "$BENCH_DLL" "${GEN_ARGS[@]}"
 STATUS=$?
 set -e
 
-if ! kill -0 "$CENTER_PID" 2>/dev/null; then echo "the center died during the run:" >&2; tail -50 "$DATA/center.log" >&2; STATUS=1; fi
+bench_center_alive || STATUS=1
 # The grain store on disk while the center still runs (SQLite: the main file and its write-ahead log).
 mib() { if [[ -f "$1" ]]; then echo $(( $(stat -c %s "$1") / 1048576 )); else echo 0; fi; }
 STORE_LINE="Grain store on disk at the end (center still running): grains.db $(mib "$DATA/grains.db") MiB, grains.db-wal $(mib "$DATA/grains.db-wal") MiB."
@@ -142,5 +102,4 @@ if [[ -f "$OUT" && ( $STATUS == 0 || $STATUS == 1 ) ]]; then printf '%s\n\n' "$S
 WARNINGS=$(grep -c -E 'warn|fail|crit' "$DATA/center.log" || true)
 echo "== center log: $WARNINGS warning/error lines ($DATA/center.log)"
 if (( WARNINGS > 0 )); then grep -E -A3 'warn|fail|crit' "$DATA/center.log" | head -20; fi
-echo "== stopping the center (pid $CENTER_PID)"
 exit $STATUS

@@ -48,9 +48,7 @@ SIMULATOR="${SIMULATOR:-true}"
 QUIET_WAIT="${QUIET_WAIT:-30}"
 QUIET_CORES="${QUIET_CORES:-0.4}"
 OUT="${OUT:-bench/results/live.md}"
-CONFIG=Release
-CENTER_DIR="src/Ioc.Dashboard"
-CENTER_DLL="bin/$CONFIG/net10.0/Ioc.Dashboard.dll"
+source bench/lib/center.sh
 BENCH_DLL="bench/Ioc.Bench.Live/bin/$CONFIG/net10.0/Ioc.Bench.Live.dll"
 
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
@@ -62,17 +60,7 @@ fi
 # Thousands of sockets on both ends (each process raises its own soft limit to this).
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
-# A free loopback port: nobody answers on it.
-PORT=""
-for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 20000 ))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then PORT=$candidate; break; fi
-done
-[[ -n "$PORT" ]] || { echo "no free port found" >&2; exit 1; }
-
-DATA="$(mktemp -d "${TMPDIR:-/tmp}/ioc-bench-live.XXXXXX")"
-PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-URL="http://127.0.0.1:$PORT"
+bench_prepare live
 
 # The simulator works Monday to Friday: start the business clock on the last working day in Hanoi.
 DAY="$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)"
@@ -89,37 +77,9 @@ CENTER_ARGS=(--urls "$URL" "--Ioc:DataPath=$DATA" "--Ioc:Admin:Password=$PASSWOR
   "--Ioc:Clock:Speed=$SPEED" "--Ioc:Clock:Start=$BUSINESS_START")
 [[ -f "$LAYOUTS/wall.json" ]] && CENTER_ARGS+=("--Ioc:DashboardsPath=$LAYOUTS")
 [[ "$SIMULATOR" == false ]] && CENTER_ARGS+=("--Ioc:Simulator:Enabled=false")
-SHOWN_ARGS="${CENTER_ARGS[*]}"
-SHOWN_ARGS="${SHOWN_ARGS//$PASSWORD/***}"
-SERVER_COMMAND="(cd $CENTER_DIR && dotnet $CENTER_DLL $SHOWN_ARGS)"
-
-CENTER_PID=""
-cleanup() {
-  if [[ -n "$CENTER_PID" ]] && kill -0 "$CENTER_PID" 2>/dev/null; then
-    echo "== stopping the center (pid $CENTER_PID)"
-    kill "$CENTER_PID" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$CENTER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$CENTER_PID" 2>/dev/null || true
-  fi
-  if [[ "${KEEP_DATA:-}" == 1 ]]; then echo "== data and center log kept in $DATA"; else rm -rf "$DATA"; fi
-}
-trap cleanup EXIT
 
 echo "== starting the center on $URL (data $DATA, business clock ${SPEED}× from $BUSINESS_START)"
-# Started from its project folder (appsettings.json and dashboards/ as with `dotnet run --project`),
-# exec'd so that $! is the center's own PID.
-( cd "$CENTER_DIR" && exec dotnet "$CENTER_DLL" "${CENTER_ARGS[@]}" ) >"$DATA/center.log" 2>&1 &
-CENTER_PID=$!
-
-for i in $(seq 1 240); do
-  if curl -fsS -o /dev/null "$URL/healthz" 2>/dev/null; then break; fi
-  if ! kill -0 "$CENTER_PID" 2>/dev/null; then echo "the center exited:" >&2; tail -50 "$DATA/center.log" >&2; exit 1; fi
-  sleep 0.5
-  if (( i == 240 )); then echo "the center did not answer /healthz in 120 s" >&2; tail -50 "$DATA/center.log" >&2; exit 1; fi
-done
-echo "== center is up (pid $CENTER_PID)"
-# Let the silo wake the wards and the simulator provision its devices.
-sleep 3
+bench_start_center "${CENTER_ARGS[@]}"
 
 MACHINE="$(nproc) cores (nproc), $(free -m | awk '/^Mem:/{printf "%.1f", $2/1024}') GiB RAM (free), CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version | sed 's/^/.NET SDK /'), $("$CHROMIUM" --version 2>/dev/null | head -1 || echo 'no Chromium')"
 SHOWN_COMMAND="SAMPLES=$SAMPLES GAP=$GAP BROWSER=$BROWSER BROWSER_SAMPLES=$BROWSER_SAMPLES CLIENTS=$CLIENTS WINDOW=$WINDOW SETTLE=$SETTLE DRAIN=$DRAIN PAIRS=$PAIRS SPEED=$SPEED CLOCK_START=$CLOCK_START"
@@ -127,8 +87,7 @@ SHOWN_COMMAND="SAMPLES=$SAMPLES GAP=$GAP BROWSER=$BROWSER BROWSER_SAMPLES=$BROWS
 [[ -n "$WARDS" ]] && SHOWN_COMMAND+=" WARDS=$WARDS"
 SHOWN_COMMAND+=" bench/run-live.sh"
 
-REVISION="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git status --porcelain -- src 2>/dev/null)" ]]; then REVISION+=" + uncommitted changes under src/"; fi
+REVISION="$(bench_revision)"
 
 BENCH_ARGS=(--revision "$REVISION" --url "$URL" --admin-password "$PASSWORD" --pid "$CENTER_PID" --data "$DATA"
   --samples "$SAMPLES" --gap "$GAP" --warmup "$WARMUP" --wards "$WARDS"
@@ -145,7 +104,7 @@ dotnet "$BENCH_DLL" "${BENCH_ARGS[@]}"
 STATUS=$?
 set -e
 
-if ! kill -0 "$CENTER_PID" 2>/dev/null; then echo "the center died during the run:" >&2; tail -50 "$DATA/center.log" >&2; STATUS=1; fi
+bench_center_alive || STATUS=1
 WARNINGS=$(grep -c -E 'warn|fail|crit' "$DATA/center.log" || true)
 echo "== center log: $WARNINGS warning/error lines ($DATA/center.log)"
 if (( WARNINGS > 0 )); then grep -E -A3 'warn|fail|crit' "$DATA/center.log" | head -30; fi
