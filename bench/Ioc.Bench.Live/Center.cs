@@ -98,50 +98,6 @@ public sealed class BusinessClock(DateTimeOffset anchorReal, DateTimeOffset anch
     public static BusinessClock Machine() => new(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, 1);
 }
 
-/// <summary>Processes as Linux shows them: CPU time and resident memory.</summary>
-public static class Proc
-{
-    public static long? RssKb(int? pid)
-    {
-        if (pid is null) return null;
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        }
-        catch (IOException) { }
-        return null;
-    }
-
-    /// <summary>User + system CPU seconds of a process (utime and stime of /proc/PID/stat, 100 ticks a second).</summary>
-    public static double? CpuSeconds(int? pid)
-    {
-        if (pid is null) return null;
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-        }
-        catch (IOException) { return null; }
-    }
-
-    public static double SelfCpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-
-    public static long SelfRssKb() => Process.GetCurrentProcess().WorkingSet64 / 1024;
-
-    /// <summary>Busy and total jiffies of the whole machine (/proc/stat).</summary>
-    public static (long Busy, long Total) MachineJiffies()
-    {
-        var line = File.ReadLines("/proc/stat").First();
-        var v = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        var idle = v[3] + (v.Length > 4 ? v[4] : 0);
-        var total = v.Take(8).Sum();
-        return (total - idle, total);
-    }
-}
-
 /// <summary>CPU used between two instants: the center, this process, and the whole machine (in cores).</summary>
 public sealed class CpuMeter
 {
