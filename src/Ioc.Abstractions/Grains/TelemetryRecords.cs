@@ -55,4 +55,6 @@ public sealed record BusinessEvent(
     [property: Id(8)] int? Score = null,
     [property: Id(9)] string? Dossier = null,
     [property: Id(10)] string? Procedure = null,
-    [property: Id(11)] DateTimeOffset? DueAt = null);
+    [property: Id(11)] DateTimeOffset? DueAt = null,
+    [property: Id(12)] bool? Digitized = null,
+    [property: Id(13)] string? ReceivedAt = null);

@@ -100,7 +100,8 @@ public sealed class TelemetryParser(WardDirectory wards)
                     break;
                 case EventTypes.DossierReceived:
                     Add(id, ts, ward, type, deviceId, dossier: Str("dossier", true), procedure: Str("procedure", true),
-                        service: Service("service"), channel: Enum("channel", DossierChannels.All), dueAt: Time("dueAt", true));
+                        service: Service("service"), channel: Enum("channel", DossierChannels.All), dueAt: Time("dueAt", true),
+                        digitized: Bool("digitized"), receivedAt: WardCode("receivedAt"));
                     break;
                 case EventTypes.DossierPaused or EventTypes.DossierResumed or EventTypes.DossierResolved:
                     Add(id, ts, ward, type, deviceId, dossier: Str("dossier", true));
@@ -150,10 +151,27 @@ public sealed class TelemetryParser(WardDirectory wards)
 
         private void Add(string? id, DateTimeOffset? ts, string? ward, string type, string? deviceId,
             string? ticket = null, string? service = null, string? channel = null, string? counter = null, int? score = null,
-            string? dossier = null, string? procedure = null, DateTimeOffset? dueAt = null)
+            string? dossier = null, string? procedure = null, DateTimeOffset? dueAt = null, bool? digitized = null, string? receivedAt = null)
         {
             if (!_ok || _repeat) return;
-            batch.Business.Add((ward!, new BusinessEvent(id!, type, ts!.Value, deviceId!, ticket, service, channel, counter, score, dossier, procedure, dueAt)));
+            batch.Business.Add((ward!, new BusinessEvent(id!, type, ts!.Value, deviceId!, ticket, service, channel, counter, score, dossier, procedure, dueAt,
+                digitized, receivedAt)));
+        }
+
+        /// <summary>An optional boolean: absent or null is "not said".</summary>
+        private bool? Bool(string name)
+        {
+            if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+            if (v.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) { Error(name, "must be true or false"); return null; }
+            return v.GetBoolean();
+        }
+
+        /// <summary>An optional unit code of the region (another ward's service point).</summary>
+        private string? WardCode(string name)
+        {
+            var s = Str(name, false);
+            if (s is not null && !parser.Wards.Contains(s)) { Error(name, $"unknown ward code '{s}'"); return null; }
+            return s;
         }
 
         private string? Str(string name, bool required)
