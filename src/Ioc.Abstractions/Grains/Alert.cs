@@ -39,7 +39,9 @@ public static class AlertStates
 
 /// <summary>
 /// An alert of one ward. Its <see cref="Cause"/> (kind plus subject) is unique among the ward's
-/// active alerts, so a cause raises one alert until it is resolved.
+/// active alerts, so a cause raises one alert until it is resolved. It holds a kind and the facts
+/// behind it (a number, a due time, a device's own text), never display text: the UI and the API
+/// render its title in Vietnamese or English. Times are UTC.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Alert(
@@ -47,7 +49,6 @@ public sealed record Alert(
     [property: Id(1)] string Ward,
     [property: Id(2)] string Kind,
     [property: Id(3)] string Severity,
-    [property: Id(4)] string Title,
     [property: Id(5)] DateTimeOffset RaisedAt,
     [property: Id(6)] string State,
     [property: Id(7)] string? AcknowledgedBy,
@@ -57,7 +58,10 @@ public sealed record Alert(
     [property: Id(11)] string Cause,
     [property: Id(12)] string? Subject,
     [property: Id(13)] DateTimeOffset? EscalatedAt,
-    [property: Id(14)] bool NeedsConfirmation)
+    [property: Id(14)] bool NeedsConfirmation,
+    [property: Id(15)] double? Figure = null,
+    [property: Id(16)] DateTimeOffset? DueAt = null,
+    [property: Id(17)] string? Detail = null)
 {
     /// <summary>The ward code is the part of an alert id before the first '-'.</summary>
     public static string? WardOf(string alertId) =>

@@ -2,55 +2,76 @@ using System.Collections.Immutable;
 
 namespace Ioc.Grains;
 
-/// <summary>The city strip of the wall, computed from the ward summaries so both always agree.</summary>
+/// <summary>
+/// The city strip of the wall: the one place where ward lines become city figures, always from the
+/// wards' exact sums and counts (never from their rounded averages), so the city and its wards agree.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CityTotals(
-    int Wards,
-    int Waiting,
-    double? AvgWaitSeconds,
-    double? MaxWaitSeconds,
-    double? ShareOverWaitTarget,
-    int Overdue,
-    int DueSoon,
-    int InProgress,
-    int DossiersReceived,
-    int DossiersResolvedOnTime,
-    int DossiersResolvedLate,
-    int RobotsOnline,
-    int RobotsTotal,
-    int CountersOpen,
-    double? Satisfaction,
-    double? WaitEstimateMaeSeconds,
-    int WaitEstimatesCompared,
-    int AlertsOpen,
-    ImmutableDictionary<string, int> WardsByStatus)
+    [property: Id(0)] int Wards,
+    [property: Id(1)] int Waiting,
+    [property: Id(2)] int WaitsMeasured,
+    [property: Id(3)] long WaitMillisSum,
+    [property: Id(4)] long WaitMillisMax,
+    [property: Id(5)] int WaitsOverTarget,
+    [property: Id(6)] int Overdue,
+    [property: Id(7)] int DueSoon,
+    [property: Id(8)] int InProgress,
+    [property: Id(9)] int DossiersReceived,
+    [property: Id(10)] int DossiersReceivedOnline,
+    [property: Id(11)] int DossiersResolvedOnTime,
+    [property: Id(12)] int DossiersResolvedLate,
+    [property: Id(13)] int RobotsOnline,
+    [property: Id(14)] int RobotsTotal,
+    [property: Id(15)] int CountersOpen,
+    [property: Id(16)] int Ratings,
+    [property: Id(17)] int RatingSum,
+    [property: Id(18)] int WaitEstimatesCompared,
+    [property: Id(19)] long WaitEstimateAbsErrorMillisSum,
+    [property: Id(20)] long WaitEstimatedTicketsMillisSum,
+    [property: Id(21)] int WaitEstimatesUnderBy5Min,
+    [property: Id(22)] int TicketsIssued,
+    [property: Id(23)] int TicketsServed,
+    [property: Id(24)] int AlertsOpen,
+    [property: Id(25)] ImmutableDictionary<string, int> WardsByStatus)
 {
-    public static CityTotals From(IReadOnlyCollection<WardSummary> wards)
-    {
-        var waits = wards.Sum(w => w.WaitsMeasured);
-        var waitSum = wards.Sum(w => (w.AvgWaitSeconds ?? 0) * w.WaitsMeasured);
-        var ratings = wards.Sum(w => w.Ratings);
-        var ratingSum = wards.Sum(w => (w.Satisfaction ?? 0) * w.Ratings);
-        var compared = wards.Sum(w => w.WaitEstimatesCompared);
-        return new CityTotals(
-            wards.Count,
-            wards.Sum(w => w.Waiting),
-            waits > 0 ? Math.Round(waitSum / waits, 1) : null,
-            wards.Count > 0 ? wards.Max(w => w.MaxWaitSeconds) : null,
-            waits > 0 ? Math.Round((double)wards.Sum(w => w.WaitsOverTarget) / waits, 4) : null,
-            wards.Sum(w => w.Dossiers.Overdue),
-            wards.Sum(w => w.Dossiers.DueSoon),
-            wards.Sum(w => w.Dossiers.InProgress),
-            wards.Sum(w => w.Dossiers.Received),
-            wards.Sum(w => w.Dossiers.ResolvedOnTime),
-            wards.Sum(w => w.Dossiers.ResolvedLate),
-            wards.Sum(w => w.RobotsOnline),
-            wards.Sum(w => w.RobotsTotal),
-            wards.Sum(w => w.CountersOpen),
-            ratings > 0 ? Math.Round(ratingSum / ratings, 2) : null,
-            compared > 0 ? Math.Round(wards.Sum(w => w.WaitEstimateAbsErrorSum) / compared, 1) : null,
-            compared,
-            wards.Sum(w => w.AlertsOpen),
-            wards.GroupBy(w => w.Status).ToImmutableDictionary(g => g.Key, g => g.Count()));
-    }
+    public double? AvgWaitSeconds => WaitsMeasured > 0 ? WaitMillisSum / 1000.0 / WaitsMeasured : null;
+    public double? MaxWaitSeconds => WaitsMeasured > 0 ? WaitMillisMax / 1000.0 : null;
+    public double? ShareOverWaitTarget => WaitsMeasured > 0 ? (double)WaitsOverTarget / WaitsMeasured : null;
+    public double? Satisfaction => Ratings > 0 ? (double)RatingSum / Ratings : null;
+    public double? WaitEstimateMaeSeconds => WaitEstimatesCompared > 0 ? WaitEstimateAbsErrorMillisSum / 1000.0 / WaitEstimatesCompared : null;
+
+    /// <summary>The estimate's mean absolute error as a share of the mean actual wait of the same tickets.</summary>
+    public double? WaitEstimateErrorShare => WaitEstimatedTicketsMillisSum > 0 ? (double)WaitEstimateAbsErrorMillisSum / WaitEstimatedTicketsMillisSum : null;
+
+    /// <summary>Share of compared tickets that waited more than five minutes longer than they were told.</summary>
+    public double? WaitEstimatesUnderShare => WaitEstimatesCompared > 0 ? (double)WaitEstimatesUnderBy5Min / WaitEstimatesCompared : null;
+
+    public static CityTotals From(IReadOnlyCollection<WardSummary> wards) => new(
+        wards.Count,
+        wards.Sum(w => w.Waiting),
+        wards.Sum(w => w.WaitsMeasured),
+        wards.Sum(w => w.WaitMillisSum),
+        wards.Select(w => w.WaitMillisMax).DefaultIfEmpty(0).Max(),
+        wards.Sum(w => w.WaitsOverTarget),
+        wards.Sum(w => w.Dossiers.Overdue),
+        wards.Sum(w => w.Dossiers.DueSoon),
+        wards.Sum(w => w.Dossiers.InProgress),
+        wards.Sum(w => w.Dossiers.Received),
+        wards.Sum(w => w.Dossiers.ReceivedOnline),
+        wards.Sum(w => w.Dossiers.ResolvedOnTime),
+        wards.Sum(w => w.Dossiers.ResolvedLate),
+        wards.Sum(w => w.RobotsOnline),
+        wards.Sum(w => w.RobotsTotal),
+        wards.Sum(w => w.CountersOpen),
+        wards.Sum(w => w.Ratings),
+        wards.Sum(w => w.RatingSum),
+        wards.Sum(w => w.WaitEstimatesCompared),
+        wards.Sum(w => w.WaitEstimateAbsErrorMillisSum),
+        wards.Sum(w => w.WaitEstimatedTicketsMillisSum),
+        wards.Sum(w => w.WaitEstimatesUnderBy5Min),
+        wards.Sum(w => w.TicketsIssued),
+        wards.Sum(w => w.TicketsServed),
+        wards.Sum(w => w.AlertsOpen),
+        wards.GroupBy(w => w.Status).ToImmutableDictionary(g => g.Key, g => g.Count()));
 }

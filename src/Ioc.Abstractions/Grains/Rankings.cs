@@ -14,7 +14,10 @@ public sealed record RankingEntry(
     [property: Id(6)] int DossiersReceived,
     [property: Id(7)] int DossiersResolvedOnTime,
     [property: Id(8)] int DossiersResolvedLate,
-    [property: Id(9)] int Ratings);
+    [property: Id(9)] int Ratings,
+    [property: Id(10)] int OverdueOpen,
+    [property: Id(11)] int DossiersReceivedOnline,
+    [property: Id(12)] int DossiersDigitized);
 
 /// <summary>A ranking as computed at one moment: month to date up to <see cref="Day"/>.</summary>
 [GenerateSerializer, Immutable]
@@ -28,6 +31,13 @@ public sealed record Ranking(
 public interface IServiceIndexGrain : IGrainWithIntegerKey
 {
     Task Store(Ranking ranking);
+
+    /// <summary>A ward amended a closed day (a late event): its final index and report are computed again.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task DayAmended(DateOnly day);
+
+    /// <summary>The closed days amended since they were last computed; taking them clears the list.</summary>
+    Task<ImmutableArray<DateOnly>> TakeAmendedDays();
 
     /// <summary>The ranking of that day, or the newest when <paramref name="day"/> is null.</summary>
     Task<Ranking?> Get(DateOnly? day);

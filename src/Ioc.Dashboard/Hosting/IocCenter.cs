@@ -48,7 +48,8 @@ public static class IocCenter
         services.AddSingleton<UserService>();
         services.AddSingleton<AdminBootstrap>();
         services.AddHostedService<CenterStartup>();
-        services.AddSignalR();
+        services.ConfigureHttpJsonOptions(o => IocJson.Configure(o.SerializerOptions));
+        services.AddSignalR().AddJsonProtocol(o => IocJson.Configure(o.PayloadSerializerOptions));
         services.AddIocJobs(config);
         services.AddSingleton<WardWatchers>();
         services.AddSingleton<LiveFeed>();

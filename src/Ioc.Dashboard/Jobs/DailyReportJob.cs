@@ -17,20 +17,31 @@ public sealed class DailyReportJob(IGrainFactory grains, IocClock clock, ReportS
         "Mã đơn vị", "Tên đơn vị", "Loại", "Ngày", "Hồ sơ tiếp nhận", "Tiếp nhận trực tuyến", "Giải quyết đúng hạn",
         "Giải quyết quá hạn", "Hồ sơ quá hạn đang xử lý", "Số phiếu đã cấp", "Đã phục vụ", "Vắng mặt",
         "Thời gian chờ trung bình (phút)", "Thời gian chờ tối đa (phút)", "Số lượt chờ quá chuẩn", "Lượt đánh giá",
-        "Đánh giá hài lòng (4–5)", "Điểm hài lòng trung bình", "Chỉ số phục vụ (điểm/60)", "Chỉ số phục vụ (thang 100)",
+        "Đánh giá hài lòng (4–5)", "Điểm hài lòng trung bình", "Hồ sơ số hóa",
+        "Tiến độ giải quyết (điểm/20)", "Dịch vụ trực tuyến (điểm/22)", "Số hóa hồ sơ (điểm/22)", "Mức độ hài lòng (điểm/18)",
+        "Chỉ số phục vụ (thang 100, nhóm đo được)",
     ];
 
-    public async Task<DateOnly> Run()
+    /// <summary>A group's points, or empty when the group is not measured (never 0 for "nothing to count").</summary>
+    private static string Points(ServiceIndexScore score, string group) => score[group].Points is { } p ? F(p) : "";
+
+    public Task<DateOnly> Run() => Run(day: null);
+
+    /// <summary>Today's reports so far, or a closed day's final ones (written again when a late event amends the day).</summary>
+    public async Task<DateOnly> Run(DateOnly? day)
     {
-        var day = HanoiTime.DayOf(clock.GetUtcNow());
-        var summaries = await grains.ForEachWard(w => w.GetToday());
+        var today = HanoiTime.DayOf(clock.GetUtcNow());
+        var wanted = day ?? today;
+        var summaries = await grains.ForEachWard(async w => wanted >= today
+            ? await w.GetToday()
+            : (await w.GetHistory()).Days.FirstOrDefault(d => d.Day == wanted) ?? new DaySummary { Day = wanted });
         var rows = WardDirectory.Hanoi.All.Zip(summaries).ToList();
         foreach (var (ward, summary) in rows)
-            await reports.Write(day, ward.Code, Csv([(ward.Code, ward.Name, TypeName(ward.Type), summary)]));
-        var total = DaySummary.Sum(day, summaries);
-        await reports.Write(day, ReportStore.CityFile,
+            await reports.Write(wanted, ward.Code, Csv([(ward.Code, ward.Name, TypeName(ward.Type), summary)]));
+        var total = DaySummary.Wards(wanted, summaries);
+        await reports.Write(wanted, ReportStore.CityFile,
             Csv([.. rows.Select(r => (r.First.Code, r.First.Name, TypeName(r.First.Type), r.Second)), ("01", "Thành phố Hà Nội", "Thành phố", total)]));
-        return day;
+        return wanted;
     }
 
     private static string TypeName(string type) => type == "ward" ? "Phường" : "Xã";
@@ -42,14 +53,17 @@ public sealed class DailyReportJob(IGrainFactory grains, IocClock clock, ReportS
         foreach (var (code, name, type, d) in rows)
         {
             var score = ServiceIndexScore.Compute(d);
+            var avgWait = d.AvgWaitSeconds is { } avg ? F(avg / 60) : "";
+            var maxWait = d.MaxWaitSeconds is { } max ? F(max / 60) : "";
             string[] cells =
             [
                 code, name, type, d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 N(d.DossiersReceived), N(d.DossiersReceivedOnline), N(d.DossiersResolvedOnTime), N(d.DossiersResolvedLate), N(d.OverdueAtClose),
                 N(d.TicketsIssued), N(d.TicketsServed), N(d.TicketsNoShow),
-                d.WaitsMeasured > 0 ? F(d.WaitSecondsSum / d.WaitsMeasured / 60) : "", d.WaitsMeasured > 0 ? F(d.WaitSecondsMax / 60) : "",
-                N(d.WaitsOverTarget), N(d.Ratings), N(d.RatingsGood), d.Ratings > 0 ? F((double)d.RatingSum / d.Ratings) : "",
-                F(score.Measured), F(score.Scaled100),
+                avgWait, maxWait, N(d.WaitsOverTarget), N(d.Ratings), N(d.RatingsGood), d.Satisfaction is { } sat ? F(sat) : "",
+                N(d.DossiersDigitized), Points(score, ServiceIndexScore.GroupNames.Progress), Points(score, ServiceIndexScore.GroupNames.Online),
+                Points(score, ServiceIndexScore.GroupNames.Digitisation), Points(score, ServiceIndexScore.GroupNames.Satisfaction),
+                score.Score is { } index ? F(index) : "",
             ];
             sb.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
         }

@@ -21,26 +21,22 @@ public sealed record FigureInputs(
     int CountersOpen,
     int Served,
     int Issued,
-    double? EstimateErrorSeconds)
+    double? EstimateErrorSeconds,
+    double? EstimateErrorShare,
+    double? EstimateUnderShare)
 {
+    /// <summary>The city's figures, as the city feed computed them once from the wards' sums.</summary>
     public static FigureInputs Of(CityTotals t) => new(
         t.Waiting, t.AvgWaitSeconds, t.MaxWaitSeconds, t.ShareOverWaitTarget, t.Overdue, t.DueSoon, t.InProgress,
         t.DossiersReceived, t.DossiersResolvedLate, t.RobotsOnline, t.RobotsTotal, t.Satisfaction, t.AlertsOpen,
-        t.CountersOpen, 0, 0, t.WaitEstimateMaeSeconds);
-
-    /// <summary>City figures plus the ticket counts, which <see cref="CityTotals"/> does not carry.</summary>
-    public static FigureInputs Of(CityTotals t, IReadOnlyCollection<WardSummary> wards) => Of(t) with
-    {
-        Served = wards.Sum(w => w.TicketsServed),
-        Issued = wards.Sum(w => w.TicketsIssued),
-    };
+        t.CountersOpen, t.TicketsServed, t.TicketsIssued, t.WaitEstimateMaeSeconds, t.WaitEstimateErrorShare, t.WaitEstimatesUnderShare);
 
     public static FigureInputs Of(WardSummary w) => new(
         w.Waiting, w.AvgWaitSeconds, w.MaxWaitSeconds,
-        w.WaitsMeasured > 0 ? Math.Round((double)w.WaitsOverTarget / w.WaitsMeasured, 4) : null,
+        w.WaitsMeasured > 0 ? (double)w.WaitsOverTarget / w.WaitsMeasured : null,
         w.Dossiers.Overdue, w.Dossiers.DueSoon, w.Dossiers.InProgress, w.Dossiers.Received, w.Dossiers.ResolvedLate,
         w.RobotsOnline, w.RobotsTotal, w.Satisfaction, w.AlertsOpen, w.CountersOpen, w.TicketsServed, w.TicketsIssued,
-        w.WaitEstimateMaeSeconds);
+        w.WaitEstimateMaeSeconds, w.WaitEstimateErrorShare, w.WaitEstimatesUnderShare);
 }
 
 public enum FigureFormat { Count, Duration, Share, Score, OnlineOfTotal }
@@ -85,6 +81,8 @@ public static class Figures
         new("served", FigureFormat.Count, false, f => f.Served),
         new("issued", FigureFormat.Count, false, f => f.Issued),
         new("estimateError", FigureFormat.Duration, false, f => f.EstimateErrorSeconds),
+        new("estimateErrorShare", FigureFormat.Share, false, f => f.EstimateErrorShare),
+        new("estimateUnder", FigureFormat.Share, false, f => f.EstimateUnderShare),
     }.ToFrozenDictionary(d => d.Key, StringComparer.Ordinal);
 
     public static FigureDef Get(string key) =>

@@ -9,18 +9,18 @@ namespace Ioc.Dashboard.Wall;
 /// <summary>The service index month to date, for the rankings page.</summary>
 public interface IRankingSource
 {
-    /// <summary>The newest ranking the service-index job kept; computed now when none is kept yet.</summary>
+    /// <summary>Today's ranking, at most a minute old.</summary>
     Task<Ranking> Current(CancellationToken cancellationToken = default);
 }
 
-/// <summary>Reads <see cref="IServiceIndexGrain.Get"/>; without a stored ranking runs <see cref="ServiceIndexJob.Run()"/> once.</summary>
-public sealed class GrainRankingSource(IGrainFactory grains, ServiceIndexJob job) : IRankingSource
+/// <summary>Reads <see cref="ServiceIndexJob.Current"/>.</summary>
+public sealed class GrainRankingSource(ServiceIndexJob job) : IRankingSource
 {
     public async Task<Ranking> Current(CancellationToken cancellationToken = default)
     {
-        var stored = await grains.GetGrain<IServiceIndexGrain>(0).Get(null);
+        var ranking = await job.Current();
         cancellationToken.ThrowIfCancellationRequested();
-        return stored ?? await job.Run();
+        return ranking;
     }
 }
 

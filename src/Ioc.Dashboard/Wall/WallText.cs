@@ -106,9 +106,7 @@ public sealed class WallText
 
     public string UnitType(string type) => this["type." + type];
 
-    /// <summary>The grains title alerts in Vietnamese; in English the kind and its subject say the same.</summary>
-    public string AlertTitle(Alert alert) =>
-        IsEnglish ? alert.Subject is { Length: > 0 } s ? $"{AlertKind(alert.Kind)}: {s}" : AlertKind(alert.Kind) : alert.Title;
+    public string AlertTitle(Alert alert) => AlertText.Title(alert, IsEnglish);
 
     private static CultureInfo CultureOrInvariant(string name)
     {
@@ -153,7 +151,9 @@ public sealed class WallText
         ["fig.countersOpen"] = ["Quầy đang mở", "Counters open"],
         ["fig.served"] = ["Đã phục vụ hôm nay", "Served today"],
         ["fig.issued"] = ["Số phiếu hôm nay", "Tickets today"],
-        ["fig.estimateError"] = ["Sai số dự báo chờ", "Wait estimate error"],
+        ["fig.estimateError"] = ["Dự báo chờ lệch trung bình", "Wait estimate off by (mean)"],
+        ["fig.estimateErrorShare"] = ["Độ lệch so với thời gian chờ", "Estimate error vs. mean wait"],
+        ["fig.estimateUnder"] = ["Chờ lâu hơn báo trên 5 phút", "Waited 5+ min longer than told"],
 
         ["panel.city-strip"] = ["Toàn thành phố", "City"],
         ["panel.map"] = ["Bản đồ 126 phường, xã", "Map of the 126 units"],
@@ -302,8 +302,19 @@ public sealed class WallText
         ["rank.period"] = ["Lũy kế từ đầu tháng: {0} – {1}", "Month to date: {0} – {1}"],
         ["rank.computedAt"] = ["Tính lúc {0}", "Computed at {0}"],
         ["rank.note"] = [
-            "Ba nhóm tiêu chí đo được từ dữ liệu của trung tâm: tiến độ giải quyết (20 điểm), dịch vụ công trực tuyến (22), mức độ hài lòng (18); tổng 60 điểm, quy đổi ra thang 100. Nhóm “Công khai, minh bạch” và “Số hóa” chưa đo.",
-            "The three groups the center measures: processing on time (20 points), online service (22) and satisfaction (18); 60 points in all, scaled to 100. “Transparency” and “Digitisation” are not measured."],
+            "Theo Quyết định 766/QĐ-TTg: năm nhóm tiêu chí, 100 điểm. Trung tâm đo tiến độ giải quyết (20 điểm: đúng hạn trên số đã giải quyết và số quá hạn chưa giải quyết; hồ sơ còn trong hạn chưa tính), dịch vụ trực tuyến (22), số hóa hồ sơ (22) và mức độ hài lòng (18); nhóm “Công khai, minh bạch” (18) chưa đo. Nhóm không có gì để tính ghi “chưa đo”, không tính 0. Chỉ số là điểm các nhóm đo được trên tổng điểm tối đa của chúng, quy ra thang 100.",
+            "After Decision 766/QĐ-TTg: five groups, 100 points. The center measures processing progress (20 points: on time over resolved and overdue open; dossiers still within their time do not count yet), online service (22), digitisation (22) and satisfaction (18); “Publicity and transparency” (18) is not measured. A group with nothing to count shows “not measured”, never 0. The index is the measured groups' points over their maximum, scaled to 100."],
+        ["rank.group.publicity"] = ["Công khai, minh bạch", "Publicity"],
+        ["rank.group.progress"] = ["Tiến độ giải quyết", "Progress"],
+        ["rank.group.online"] = ["Trực tuyến", "Online"],
+        ["rank.group.digitisation"] = ["Số hóa", "Digitisation"],
+        ["rank.group.satisfaction"] = ["Hài lòng", "Satisfaction"],
+        ["rank.why.not-measured-by-center"] = ["trung tâm không đo", "not measured by the center"],
+        ["rank.why.no-decided-dossiers"] = ["chưa có hồ sơ giải quyết hay quá hạn", "no dossier resolved or overdue yet"],
+        ["rank.why.no-dossiers-received"] = ["chưa tiếp nhận hồ sơ", "no dossier received"],
+        ["rank.why.no-digitized-field"] = ["hệ thống chưa báo số hóa", "digitisation not reported"],
+        ["rank.why.no-ratings"] = ["chưa có lượt đánh giá", "no ratings yet"],
+        ["rank.share"] = ["{0}: {1}/{2}", "{0}: {1} of {2}"],
         ["rank.filter.all"] = ["Tất cả đơn vị", "All units"],
         ["rank.filter.ward"] = ["Phường", "Wards"],
         ["rank.filter.commune"] = ["Xã", "Communes"],
@@ -313,17 +324,8 @@ public sealed class WallText
         ["rank.col.rank"] = ["Hạng", "Rank"],
         ["rank.col.unit"] = ["Đơn vị", "Unit"],
         ["rank.col.type"] = ["Phường/xã", "Ward/commune"],
-        ["rank.col.onTime"] = ["Đúng hạn", "On time"],
-        ["rank.col.online"] = ["Trực tuyến", "Online"],
-        ["rank.col.satisfaction"] = ["Hài lòng", "Satisfaction"],
-        ["rank.col.measured"] = ["Tổng đo được", "Measured"],
-        ["rank.col.scaled"] = ["Thang 100", "Scaled"],
-        ["rank.col.transparency"] = ["Công khai, minh bạch", "Transparency"],
-        ["rank.col.digitisation"] = ["Số hóa", "Digitisation"],
+        ["rank.col.score"] = ["Chỉ số", "Index"],
         ["rank.notMeasured"] = ["chưa đo", "not measured"],
-        ["rank.share.onTime"] = ["{0} hồ sơ giải quyết đúng hạn", "{0} of dossiers resolved on time"],
-        ["rank.share.online"] = ["{0} hồ sơ nộp trực tuyến", "{0} of dossiers filed online"],
-        ["rank.share.satisfied"] = ["{0} lượt đánh giá hài lòng", "{0} of ratings satisfied"],
         ["rank.share.none"] = ["Chưa có số liệu", "No figures yet"],
         ["rank.none"] = ["Chưa có số liệu xếp hạng", "No ranking yet"],
         ["rank.reports"] = ["Báo cáo hằng ngày", "Daily reports"],

@@ -85,7 +85,7 @@ public sealed class CityFeedGrain(
     private WallFrame BuildFrame()
     {
         var wards = WardDirectory.Hanoi.All.Select(w => _wards[w.Code]).ToImmutableArray();
-        return new WallFrame(HanoiTime.ToLocal(clock.GetUtcNow()), wards, CityTotals.From(wards), wards.Sum(w => w.AlertsOpen));
+        return new WallFrame(clock.GetUtcNow(), wards, CityTotals.From(wards), wards.Sum(w => w.AlertsOpen));
     }
 
     private async Task FrameDue(CancellationToken ct)

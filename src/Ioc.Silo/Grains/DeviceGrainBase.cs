@@ -1,5 +1,5 @@
 using Ioc.Grains;
-using Ioc.Silo.Rules;
+using Ioc.Silo.Wards;
 using Ioc.Time;
 using Microsoft.Extensions.Options;
 
@@ -54,7 +54,7 @@ public abstract class DeviceGrainBase<TState>(IPersistentState<TState> store, Io
     /// <summary>False when the id was seen recently.</summary>
     protected bool Remember(string eventId)
     {
-        var h = EventIds.Hash(eventId);
+        var h = Wards.Ids.Hash(eventId);
         if (!_recentIds.Add(h)) return false;
         _recentOrder.Enqueue(h);
         if (_recentOrder.Count > RecentIdsKept) _recentIds.Remove(_recentOrder.Dequeue());

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Ioc.Grains;
-using Ioc.Silo.Rules;
+using Ioc.Silo.Wards;
 using Ioc.Time;
 using Microsoft.Extensions.Options;
 

@@ -7,6 +7,8 @@ namespace Ioc.Silo.Grains;
 public sealed class ServiceIndexState
 {
     [Id(0)] public Dictionary<DateOnly, Ranking> Days { get; set; } = [];
+    /// <summary>Closed days a ward amended since their index was last computed.</summary>
+    [Id(1)] public HashSet<DateOnly> Amended { get; set; } = [];
 }
 
 public sealed class ServiceIndexGrain(
@@ -20,6 +22,20 @@ public sealed class ServiceIndexGrain(
         days[ranking.Day] = ranking;
         foreach (var old in days.Keys.Order().Take(Math.Max(0, days.Count - DaysKept)).ToList()) days.Remove(old);
         await store.WriteStateAsync();
+    }
+
+    public async Task DayAmended(DateOnly day)
+    {
+        if (store.State.Amended.Add(day)) await store.WriteStateAsync();
+    }
+
+    public async Task<ImmutableArray<DateOnly>> TakeAmendedDays()
+    {
+        if (store.State.Amended.Count == 0) return [];
+        var days = store.State.Amended.Order().ToImmutableArray();
+        store.State.Amended.Clear();
+        await store.WriteStateAsync();
+        return days;
     }
 
     public Task<Ranking?> Get(DateOnly? day) => Task.FromResult(

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Ioc.Silo.Rules;
+using Ioc.Silo.Wards;
 using Ioc.Silo.Storage;
 using Ioc.Time;
 using Microsoft.Extensions.Configuration;

@@ -204,7 +204,7 @@ public sealed class WardDayCloseTests(GrainClusterFixture fx) : IClassFixture<Gr
         var day = Assert.Single(h.Days);
         Assert.Equal(Time.HanoiTime.DayOf(midnight.AddHours(-1)), day.Day);
         Assert.Equal((2, 1, 1, 0), (day.DossiersReceived, day.DossiersReceivedOnline, day.DossiersResolvedOnTime, day.DossiersResolvedLate));
-        Assert.Equal((1, 1, 1200.0, 2, 1), (day.TicketsIssued, day.WaitsMeasured, day.WaitSecondsSum, day.Ratings, day.RatingsGood));
+        Assert.Equal((1, 1, 1200.0, 2, 1), (day.TicketsIssued, day.WaitsMeasured, day.WaitMillisSum / 1000.0, day.Ratings, day.RatingsGood));
         Assert.True(h.Minutes.Length >= 2);
         Assert.Contains(h.Minutes, m => m.Waiting == 0);
         Assert.Equal(0, (await ward.GetToday()).DossiersReceived);

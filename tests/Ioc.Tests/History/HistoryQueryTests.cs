@@ -105,7 +105,7 @@ public sealed class HistoryQueryTests
         var ms = Nine.ToUnixTimeMilliseconds();
         Assert.Equal($"ward,type=ward,ward=00004 waiting=3i,countersOpen=2i,robotsOnline=1i,overdue=1i,dueSoon=2i {ms}",
             HistoryPoints.Ward(summary, Nine).ToLineProtocol());
-        Assert.EndsWith($",avgWait=61.5 {ms}", HistoryPoints.Ward(summary with { AvgWaitSeconds = 61.5 }, Nine).ToLineProtocol());
+        Assert.EndsWith($",avgWait=61.5 {ms}", HistoryPoints.Ward(summary with { WaitsMeasured = 2, WaitMillisSum = 123_000 }, Nine).ToLineProtocol());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Hangfire;
 using Hangfire.Storage;
 using Ioc.Dashboard.Jobs;
@@ -73,7 +74,7 @@ public sealed class JobTests(JobsHost host) : IClassFixture<JobsHost>
     {
         var day = new DateOnly(2025, 9, 23);
         DaySummary P(int received, int online, int onTime, int ratings, int good) =>
-            new(day, received, online, onTime, 0, 0, 0, 0, 0, 0, 0, 0, ratings, good, 0, 0);
+            new() { Day = day, DossiersReceived = received, DossiersReceivedOnline = online, DossiersResolvedOnTime = onTime, Ratings = ratings, RatingsGood = good };
         var units = new[]
         {
             (WardDirectory.Hanoi.Get("00097"), P(100, 30, 90, 10, 7)),  // Hồng Hà (ward)
@@ -94,7 +95,11 @@ public sealed class JobTests(JobsHost host) : IClassFixture<JobsHost>
         Assert.Equal(126, entries.Count);
         Assert.Equal(Enumerable.Range(1, 126), entries.Select(e => e.GetProperty("rank").GetInt32()));
         Assert.Equal(51, entries.Count(e => e.GetProperty("type").GetString() == "ward"));
-        Assert.Equal(["transparency", "digitisation"], all.GetProperty("notMeasured").EnumerateArray().Select(x => x.GetString()));
+        // With nothing received or rated yet, every group of the first entry is "not measured", never 0.
+        var groups = entries[0].GetProperty("score").GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(["publicity", "progress", "online", "digitisation", "satisfaction"], groups.Select(g => g.GetProperty("group").GetString()));
+        Assert.Equal("not-measured-by-center", groups[0].GetProperty("notMeasured").GetString());
+        Assert.All(groups, g => Assert.Equal(JsonValueKind.Null, g.GetProperty("points").ValueKind));
 
         await host.CreateUser("chief.rank", "chief-password-3", "ward-chief", "00190");
         var mine = await host.Get("/api/v1/rankings", await host.TokenFor("chief.rank", "chief-password-3"));

@@ -1,5 +1,5 @@
 using Ioc.Silo.Hosting;
-using Ioc.Silo.Rules;
+using Ioc.Silo.Wards;
 using Ioc.Silo.Storage;
 using Ioc.Time;
 using Microsoft.Extensions.DependencyInjection;

@@ -27,8 +27,8 @@ public sealed class RankingPageTests(BrowserFixture browser, WallHost host) : IC
         var rows = tab.Page.GetByTestId("ranking-row");
         await Expect(rows).ToHaveCountAsync(126, Slow);
         Assert.Equal(Enumerable.Range(1, 126), await Ranks(rows));
-        await Expect(tab.Page.GetByTestId("part-transparency").First).ToHaveTextAsync("chưa đo");
-        await Expect(tab.Page.GetByTestId("part-digitisation").First).ToHaveTextAsync("chưa đo");
+        await Expect(tab.Page.GetByTestId("part-publicity").First).ToHaveTextAsync("chưa đo (trung tâm không đo)");
+        await Expect(tab.Page.GetByTestId("part-digitisation").First).ToContainTextAsync("chưa đo");
         await Expect(tab.Page.GetByTestId("rankings-computed-at")).ToContainTextAsync("Tính lúc 09:");
         await Expect(tab.Page.GetByTestId("reports-link")).ToHaveAttributeAsync("href", "reports");
 
@@ -138,7 +138,7 @@ public sealed class RankingPageTests(BrowserFixture browser, WallHost host) : IC
         await tab.WaitForCircuit();
         await Expect(tab.Page.GetByTestId("ranking-row")).ToHaveCountAsync(1, Slow);
         await Expect(tab.Page.GetByTestId("ranking-row")).ToHaveAttributeAsync("data-rank", entry.GetProperty("rank").GetInt32().ToString(CultureInfo.InvariantCulture));
-        await Expect(tab.Page.GetByTestId("part-transparency")).ToHaveTextAsync("not measured");
+        await Expect(tab.Page.GetByTestId("part-publicity")).ToHaveTextAsync("not measured (not measured by the center)");
         Assert.Empty(tab.Outside);
     }
 }

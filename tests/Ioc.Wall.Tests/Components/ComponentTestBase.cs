@@ -36,8 +36,8 @@ public abstract class ComponentTestBase : BunitContext
         return new WardSummary
         {
             Code = code, Name = info.Name, Type = info.Type, Status = status, Day = "2026-11-25", Waiting = waiting,
-            AvgWaitSeconds = avgWait, WaitsMeasured = avgWait is null ? 0 : 10, RobotsOnline = 1, RobotsTotal = 1,
-            Dossiers = new DossierCounts(3, 2, 0, 5, overdue, 1, 2), Satisfaction = 4.4, UpdatedAt = Now,
+            WaitsMeasured = avgWait is null ? 0 : 10, WaitMillisSum = (long)((avgWait ?? 0) * 1000 * 10), RobotsOnline = 1, RobotsTotal = 1,
+            Dossiers = new DossierCounts(3, 2, 0, 5, overdue, 1, 2), Ratings = 5, RatingSum = 22, UpdatedAt = Now,
             WaitHistogram = histogram ?? [],
         };
     }

@@ -19,7 +19,7 @@ public sealed class PanelTests : ComponentTestBase
         var frame = Frame(wards);
         var cut = RenderIn<FigureStrip>(WallText.Vi, p => p
             .Add(c => c.Panel, Strip)
-            .Add(c => c.Inputs, FigureInputs.Of(frame.Totals, frame.Wards))
+            .Add(c => c.Inputs, FigureInputs.Of(frame.Totals))
             .Add(c => c.Prefix, "city"));
 
         Assert.Equal(Strip.Figures.Length, cut.FindAll(".tile").Count);
@@ -153,12 +153,12 @@ public sealed class PanelTests : ComponentTestBase
     [Fact]
     public void An_alert_shows_who_acknowledged_it_and_the_buttons_call_back()
     {
-        var open = new Alert("00004-a1", "00004", AlertKinds.QueueLong, AlertSeverities.Critical, "Hàng chờ dài: 45 người đang chờ",
-            Now.AddMinutes(-10), AlertStates.Open, null, null, null, null, "queue-long", null, null, false);
+        var open = new Alert("00004-a1", "00004", AlertKinds.QueueLong, AlertSeverities.Critical,
+            Now.AddMinutes(-10), AlertStates.Open, null, null, null, null, "queue-long", null, null, false, Figure: 40);
         var acked = open with
         {
             Id = "00004-a2", Kind = AlertKinds.RobotError, State = AlertStates.Acknowledged, AcknowledgedBy = "chief.badinh",
-            AcknowledgedAt = Now.AddMinutes(-2), Title = "Robot rb-1 báo lỗi",
+            AcknowledgedAt = Now.AddMinutes(-2), Subject = "rb-1", Figure = null, Severity = AlertSeverities.Warning,
         };
         Alert? acknowledged = null, resolved = null;
         var cut = RenderIn<AlertList>(WallText.Vi, p => p

@@ -59,7 +59,8 @@ public sealed class RankingAndHistoryTests : ComponentTestBase
     private static Ranking Ranking()
     {
         DaySummary Day(int received, int online, int onTime, int late, int ratings, int good) =>
-            new(Today, received, online, onTime, late, 0, 0, 0, 0, 0, 0, 0, ratings, good, good * 5, 0);
+            new() { Day = Today, DossiersReceived = received, DossiersReceivedOnline = online, DossiersResolvedOnTime = onTime,
+                DossiersResolvedLate = late, Ratings = ratings, RatingsGood = good, RatingSum = good * 5 };
         var units = WardDirectory.Hanoi.All.Select(w => (w, w.Code switch
         {
             "00229" => Day(100, 60, 95, 2, 40, 38),   // 19 + 22 + 17.1 = 58.1 → 96.83
@@ -78,7 +79,7 @@ public sealed class RankingAndHistoryTests : ComponentTestBase
         [.. cut.FindAll("[data-testid=ranking-row]").Select(r => int.Parse(r.GetAttribute("data-rank")!, System.Globalization.CultureInfo.InvariantCulture))];
 
     [Fact]
-    public void The_rankings_page_orders_units_by_the_index_with_the_three_measured_parts_and_two_not_measured()
+    public void The_rankings_page_orders_units_by_the_index_with_each_groups_points_and_what_was_not_measured_and_why()
     {
         _auth.SetAuthorized("leader");
         _auth.SetRoles(Roles.City);
@@ -90,17 +91,22 @@ public sealed class RankingAndHistoryTests : ComponentTestBase
         var first = cut.Find("[data-testid=ranking-row][data-code='00229']");
         Assert.Contains("Kim Liên", first.QuerySelector("[data-testid=ranking-name]")!.TextContent);
         Assert.Equal("Phường", first.Children[2].TextContent.Trim());
-        Assert.Equal("19,0", first.QuerySelector("[data-testid=part-onTime]")!.TextContent);
-        Assert.Equal("22,0", first.QuerySelector("[data-testid=part-online]")!.TextContent);
+        // Kim Liên: 95 on time of 95 + 2 late → 19.59 of 20; 60 of 100 online → 13.2 of 22; 38 of 40 satisfied
+        // → 17.1 of 18; digitisation never reported, publicity not measured: 49.89 of 60 → 83.1.
+        Assert.Equal("19,6", first.QuerySelector("[data-testid=part-progress]")!.TextContent);
+        Assert.Equal("13,2", first.QuerySelector("[data-testid=part-online]")!.TextContent);
         Assert.Equal("17,1", first.QuerySelector("[data-testid=part-satisfaction]")!.TextContent);
-        Assert.Equal("58,1", first.QuerySelector("[data-testid=part-measured]")!.TextContent);
-        Assert.Equal("96,8", first.QuerySelector("[data-testid=part-scaled]")!.TextContent);
-        Assert.Equal("95% hồ sơ giải quyết đúng hạn", first.QuerySelector("[data-testid=part-onTime]")!.GetAttribute("title"));
-        Assert.Equal("chưa đo", first.QuerySelector("[data-testid=part-transparency]")!.TextContent);
-        Assert.Equal("chưa đo", first.QuerySelector("[data-testid=part-digitisation]")!.TextContent);
-        Assert.Equal(126 * 2, cut.FindAll("td.not-measured").Count(td => td.TextContent == "chưa đo"));
+        Assert.Equal((20.0 * 95 / 97 + 13.2 + 17.1) / 60 * 100, 83.1, 1);
+        Assert.Equal("83,1", first.QuerySelector("[data-testid=part-score]")!.TextContent);
+        Assert.Equal("Tiến độ giải quyết: 95/97", first.QuerySelector("[data-testid=part-progress]")!.GetAttribute("title"));
+        Assert.Equal("chưa đo (trung tâm không đo)", first.QuerySelector("[data-testid=part-publicity]")!.TextContent);
+        Assert.Equal("chưa đo (hệ thống chưa báo số hóa)", first.QuerySelector("[data-testid=part-digitisation]")!.TextContent);
+        // Units with nothing yet: every group "not measured" with its reason, never 0.
+        var empty = cut.Find("[data-testid=ranking-row]:last-child");
+        Assert.Equal("chưa đo (chưa có lượt đánh giá)", empty.QuerySelector("[data-testid=part-satisfaction]")!.TextContent);
+        Assert.Equal("chưa đo", empty.QuerySelector("[data-testid=part-score]")!.TextContent);
         var head = cut.Find("[data-testid=rankings-table] thead").TextContent;
-        foreach (var column in new[] { "Hạng", "Đơn vị", "Phường/xã", "Đúng hạn /20", "Trực tuyến /22", "Hài lòng /18", "Tổng đo được /60", "Thang 100 /100", "Công khai, minh bạch", "Số hóa" })
+        foreach (var column in new[] { "Hạng", "Đơn vị", "Phường/xã", "Công khai, minh bạch /18", "Tiến độ giải quyết /20", "Trực tuyến /22", "Số hóa /22", "Hài lòng /18", "Chỉ số /100" })
             Assert.Contains(column, head);
 
         // Month to date, computed at 09:15 Hanoi time; the reports are one click away.
@@ -145,8 +151,8 @@ public sealed class RankingAndHistoryTests : ComponentTestBase
         var link = city.Find("[data-testid=city-report-link]");
         Assert.Equal($"/api/v1/reports/{Today.AddDays(-1):yyyy-MM-dd}/city.csv", link.GetAttribute("href"));
         Assert.Equal("Download the city report of 24/11/2026 (CSV)", link.TextContent);
-        Assert.Equal("not measured", city.Find("[data-testid=part-transparency]").TextContent);
-        Assert.Equal("96.8", city.Find("[data-testid=ranking-row] [data-testid=part-scaled]").TextContent);
+        Assert.Equal("not measured (not measured by the center)", city.Find("[data-testid=part-publicity]").TextContent);
+        Assert.Equal("83.1", city.Find("[data-testid=ranking-row] [data-testid=part-score]").TextContent);
     }
 
     [Fact]

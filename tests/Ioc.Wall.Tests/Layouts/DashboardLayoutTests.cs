@@ -27,7 +27,7 @@ public sealed class DashboardLayoutTests
         Assert.Contains(set.Wall.Panels, p => p.Kind == "map");
         Assert.Contains(set.Wall.Panels, p => p.Kind == "urban-inset");
         Assert.Equal(
-            ["waiting", "avgWait", "maxWait", "overTarget", "overdue", "dueSoon", "robots", "satisfaction"],
+            ["waiting", "avgWait", "maxWait", "overTarget", "overdue", "dueSoon", "robots", "satisfaction", "estimateError", "estimateErrorShare", "estimateUnder"],
             set.Wall.Panel("city-strip")!.Figures);
         Assert.Contains(set.Ward.Panels, p => p.Kind == "hall");
         Assert.Contains("grid-template-areas:", set.Wall.GridStyle);

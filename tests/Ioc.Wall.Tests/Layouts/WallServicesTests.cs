@@ -40,10 +40,14 @@ public sealed class WallServicesTests
         Assert.Equal("1.234", WallText.Vi.Count(1234));
         // Times are Hanoi's whatever the offset of the instant.
         Assert.Equal("09:05", WallText.Vi.Time(new DateTimeOffset(2026, 11, 25, 2, 5, 0, TimeSpan.Zero)));
-        var alert = new Alert("00004-1", "00004", AlertKinds.RobotOffline, AlertSeverities.Warning, "Robot r-1 mất kết nối",
+        var alert = new Alert("00004-1", "00004", AlertKinds.RobotOffline, AlertSeverities.Warning,
             DateTimeOffset.UnixEpoch, AlertStates.Open, null, null, null, null, "c", "r-1", null, false);
         Assert.Equal("Robot r-1 mất kết nối", WallText.Vi.AlertTitle(alert));
-        Assert.Equal("Robot offline: r-1", WallText.En.AlertTitle(alert));
+        Assert.Equal("Robot r-1 offline", WallText.En.AlertTitle(alert));
+        // Titles come from the kind and the facts: the grain holds no words.
+        var overdue = alert with { Kind = AlertKinds.DossierOverdue, Subject = "HS-9", Detail = "Đăng ký khai sinh", DueAt = new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero) };
+        Assert.Equal("Hồ sơ HS-9 quá hạn (Đăng ký khai sinh), hạn 25/11 16:30", WallText.Vi.AlertTitle(overdue));
+        Assert.Equal("Dossier HS-9 overdue (Đăng ký khai sinh), due 25/11 16:30", WallText.En.AlertTitle(overdue));
     }
 
     [Fact]
@@ -90,8 +94,8 @@ public sealed class WallServicesTests
         var w = new WardSummary
         {
             Code = "00004", Name = "Ba Đình", Type = "ward", Status = "ok", Day = "2026-11-25",
-            Waiting = 12, AvgWaitSeconds = 600, WaitsMeasured = 10, WaitsOverTarget = 3, RobotsOnline = 1, RobotsTotal = 2,
-            Dossiers = new DossierCounts(5, 3, 1, 8, 2, 4, 2), Satisfaction = 4.25,
+            Waiting = 12, WaitsMeasured = 10, WaitMillisSum = 6_000_000, WaitsOverTarget = 3, RobotsOnline = 1, RobotsTotal = 2,
+            Dossiers = new DossierCounts(5, 3, 1, 8, 2, 4, 2), Ratings = 4, RatingSum = 17,
         };
         var f = FigureInputs.Of(w);
         Assert.Equal("12", Figures.Get("waiting").Text(f, WallText.Vi));

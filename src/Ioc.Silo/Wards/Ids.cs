@@ -1,10 +1,10 @@
-namespace Ioc.Silo.Grains;
+namespace Ioc.Silo.Wards;
 
 /// <summary>
-/// 64-bit FNV-1a of an event id: grains remember ids as 8-byte hashes instead of strings, which
-/// keeps the stored state small. Stable across processes (unlike string.GetHashCode).
+/// 64-bit FNV-1a of an id: the ward remembers event and dossier ids as 8-byte hashes instead of
+/// strings, which keeps its stored state small. Stable across processes (unlike string.GetHashCode).
 /// </summary>
-internal static class EventIds
+public static class Ids
 {
     public static ulong Hash(string id)
     {

@@ -1,4 +1,4 @@
-namespace Ioc.Silo.Rules;
+namespace Ioc.Silo.Wards;
 
 /// <summary>The city's thresholds for ward alerts (section <c>Ioc:Rules</c>).</summary>
 public sealed class WardRulesOptions

@@ -1,36 +1,50 @@
 using Ioc.Grains;
 
-namespace Ioc.Silo.Grains;
+namespace Ioc.Silo.Alerts;
 
 /// <summary>
 /// The alert rules every ward shares: one active alert per cause, raised once, updated in place
-/// when its severity or wording changes, and resolved by the system when the cause is gone
-/// (unless a person must confirm it).
+/// when its severity or facts change, and resolved by the system when the cause is gone (unless a
+/// person must confirm it). Alerts hold kinds and facts; their titles are rendered by the UI.
 /// </summary>
-internal sealed class AlertBook(string ward, WardState state, Func<DateTimeOffset> now)
+public sealed class AlertBook(string ward, AlertLedger ledger, Func<DateTimeOffset> now)
 {
     private const int ResolvedKept = 100;
 
     /// <summary>Alerts created or changed since the last <see cref="TakeChanges"/>.</summary>
     private readonly List<Alert> _changes = [];
+    private Dictionary<string, string>? _activeByCause;
 
-    public IEnumerable<Alert> Active => state.Alerts.Values.Where(a => AlertStates.IsActive(a.State));
+    private Dictionary<string, string> ActiveByCause => _activeByCause ??= ledger.Alerts.Values
+        .Where(a => AlertStates.IsActive(a.State)).ToDictionary(a => a.Cause, a => a.Id, StringComparer.Ordinal);
 
-    public Alert? ActiveFor(string cause) =>
-        state.Alerts.Values.FirstOrDefault(a => a.Cause == cause && AlertStates.IsActive(a.State));
+    public IEnumerable<Alert> All => ledger.Alerts.Values;
 
-    public bool Raise(string cause, string kind, string severity, string title, string? subject = null, bool needsConfirmation = false)
+    public IEnumerable<Alert> Active => ActiveByCause.Values.Select(id => ledger.Alerts[id]);
+
+    public int ActiveCount => ActiveByCause.Count;
+
+    public Alert? ActiveFor(string cause) => ActiveByCause.TryGetValue(cause, out var id) ? ledger.Alerts[id] : null;
+
+    public bool Raise(string cause, string kind, string severity, string? subject = null, double? figure = null,
+        DateTimeOffset? dueAt = null, string? detail = null, bool needsConfirmation = false)
     {
         if (ActiveFor(cause) is { } open)
         {
             // Severity only rises while the alert is open; a person's acknowledgement stays.
             var sev = AlertSeverities.Rank(severity) > AlertSeverities.Rank(open.Severity) ? severity : open.Severity;
-            if (sev == open.Severity && title == open.Title && needsConfirmation == open.NeedsConfirmation) return false;
-            Put(open with { Severity = sev, Title = title, NeedsConfirmation = open.NeedsConfirmation || needsConfirmation });
+            var updated = open with
+            {
+                Severity = sev, Figure = figure, DueAt = dueAt, Detail = detail,
+                NeedsConfirmation = open.NeedsConfirmation || needsConfirmation,
+            };
+            if (updated == open) return false;
+            Put(updated);
             return true;
         }
-        var id = $"{ward}-{++state.AlertSequence}";
-        Put(new Alert(id, ward, kind, severity, title, now(), AlertStates.Open, null, null, null, null, cause, subject, null, needsConfirmation));
+        var id = $"{ward}-{++ledger.Sequence}";
+        Put(new Alert(id, ward, kind, severity, now(), AlertStates.Open, null, null, null, null, cause, subject, null,
+            needsConfirmation, figure, dueAt, detail));
         return true;
     }
 
@@ -53,7 +67,7 @@ internal sealed class AlertBook(string ward, WardState state, Func<DateTimeOffse
 
     public Alert? Acknowledge(string id, string user)
     {
-        if (!state.Alerts.TryGetValue(id, out var a)) return null;
+        if (!ledger.Alerts.TryGetValue(id, out var a)) return null;
         if (a.State is AlertStates.Open or AlertStates.Escalated)
             Put(a = a with { State = AlertStates.Acknowledged, AcknowledgedBy = user, AcknowledgedAt = now() });
         return a;
@@ -61,7 +75,7 @@ internal sealed class AlertBook(string ward, WardState state, Func<DateTimeOffse
 
     public Alert? Resolve(string id, string user)
     {
-        if (!state.Alerts.TryGetValue(id, out var a)) return null;
+        if (!ledger.Alerts.TryGetValue(id, out var a)) return null;
         if (a.State != AlertStates.Resolved)
         {
             Put(a = a with { State = AlertStates.Resolved, ResolvedBy = user, ResolvedAt = now() });
@@ -88,15 +102,17 @@ internal sealed class AlertBook(string ward, WardState state, Func<DateTimeOffse
 
     private void Put(Alert alert)
     {
-        state.Alerts[alert.Id] = alert;
+        ledger.Alerts[alert.Id] = alert;
+        if (AlertStates.IsActive(alert.State)) ActiveByCause[alert.Cause] = alert.Id;
+        else if (ActiveByCause.TryGetValue(alert.Cause, out var id) && id == alert.Id) ActiveByCause.Remove(alert.Cause);
         _changes.Add(alert);
     }
 
     private void Prune()
     {
-        var resolved = state.Alerts.Values.Where(a => a.State == AlertStates.Resolved).ToList();
+        var resolved = ledger.Alerts.Values.Where(a => a.State == AlertStates.Resolved).ToList();
         if (resolved.Count <= ResolvedKept) return;
         foreach (var old in resolved.OrderBy(a => a.ResolvedAt).Take(resolved.Count - ResolvedKept))
-            state.Alerts.Remove(old.Id);
+            ledger.Alerts.Remove(old.Id);
     }
 }

@@ -1,0 +1,40 @@
+namespace Ioc.Silo.Grains;
+
+/// <summary>
+/// One timer for a grain's time rules, set to the next instant a rule can change its answer and
+/// re-armed only when that instant moves. A sped-up clock's timer can fire a hair early; the flag
+/// makes the next turn re-evaluate anyway.
+/// </summary>
+public sealed class TransitionTimer(TimeProvider clock, Action wake) : IDisposable
+{
+    private ITimer? _timer;
+    private DateTimeOffset _armedFor = DateTimeOffset.MaxValue;
+    private int _fired;
+
+    /// <summary>The instant the rules said last time; before it nothing changes by time alone.</summary>
+    public DateTimeOffset Next { get; private set; } = DateTimeOffset.MinValue;
+
+    /// <summary>True when the rules must be evaluated now: the instant passed or the timer fired.</summary>
+    public bool Due(DateTimeOffset now)
+    {
+        var fired = Interlocked.Exchange(ref _fired, 0) == 1;
+        if (now < Next && !fired) return false;
+        _armedFor = DateTimeOffset.MaxValue;
+        return true;
+    }
+
+    public void Arm(DateTimeOffset next, DateTimeOffset now)
+    {
+        Next = next;
+        if (next == _armedFor) return;
+        _armedFor = next;
+        _timer?.Dispose();
+        _timer = clock.CreateTimer(_ =>
+        {
+            Interlocked.Exchange(ref _fired, 1);
+            wake();
+        }, null, next - now, Timeout.InfiniteTimeSpan);
+    }
+
+    public void Dispose() => _timer?.Dispose();
+}

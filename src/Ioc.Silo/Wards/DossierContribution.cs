@@ -1,0 +1,15 @@
+namespace Ioc.Silo.Wards;
+
+/// <summary>What one dossier adds to the days: its receipt to the day received, its resolution to the day resolved.</summary>
+public readonly record struct DossierContribution(
+    DateOnly? ReceivedDay, bool Online, bool? Digitized,
+    DateOnly? ResolvedDay, bool OnTime)
+{
+    public static DossierContribution Of(DossierFile file)
+    {
+        var t = DossierTimeline.Of(file.Events, asOf: null);
+        if (t.Received is not { } r) return default;
+        return new(Ioc.Time.HanoiTime.DayOf(r.Ts), r.Channel == "online", r.Digitized,
+            t.ResolvedAt is { } at ? Ioc.Time.HanoiTime.DayOf(at) : null, t.OnTime == true);
+    }
+}
