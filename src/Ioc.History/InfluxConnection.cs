@@ -59,11 +59,12 @@ public sealed partial class InfluxConnection
     }
 
     /// <summary>Writes lines of line protocol in one request; throws <see cref="InfluxException"/> when rejected.</summary>
-    public async Task WriteAsync(IEnumerable<string> lines, string? retentionPolicy = null, CancellationToken cancellationToken = default)
+    /// <param name="precision">Of the lines' timestamps: <c>ms</c> (what <see cref="Point"/> writes) or <c>ns</c>.</param>
+    public async Task WriteAsync(IEnumerable<string> lines, string? retentionPolicy = null, CancellationToken cancellationToken = default, string precision = "ms")
     {
         ArgumentNullException.ThrowIfNull(lines);
         var body = Encoding.UTF8.GetBytes(string.Join('\n', lines));
-        var result = await PostWriteAsync(body, retentionPolicy, cancellationToken).ConfigureAwait(false);
+        var result = await PostWriteAsync(body, retentionPolicy, cancellationToken, precision).ConfigureAwait(false);
         if (!result.Success)
         {
             throw new InfluxException($"Write rejected ({(int)result.Status} {result.Status}): {result.Error}", result.Status);
@@ -74,9 +75,9 @@ public sealed partial class InfluxConnection
     /// Posts an encoded body to <c>/write</c>. Transport failures throw (<see cref="HttpRequestException"/>,
     /// <see cref="TimeoutException"/>); HTTP errors come back in the result so the writer can classify them.
     /// </summary>
-    internal async Task<WriteResult> PostWriteAsync(ReadOnlyMemory<byte> body, string? retentionPolicy, CancellationToken cancellationToken)
+    internal async Task<WriteResult> PostWriteAsync(ReadOnlyMemory<byte> body, string? retentionPolicy, CancellationToken cancellationToken, string precision = "ms")
     {
-        var path = $"write?db={Uri.EscapeDataString(Database)}&precision=ms";
+        var path = $"write?db={Uri.EscapeDataString(Database)}&precision={precision}";
         if (!string.IsNullOrEmpty(retentionPolicy))
         {
             path += "&rp=" + Uri.EscapeDataString(retentionPolicy);

@@ -18,13 +18,29 @@ public static class InfluxServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddIocInflux(this IServiceCollection services, IConfiguration configuration)
     {
+        if (!AddIocInfluxConnection(services, configuration)) return services;
+        services.TryAddSingleton(sp => new InfluxWriter(
+            sp.GetRequiredService<InfluxConnection>(),
+            sp.GetRequiredService<IOptions<InfluxOptions>>().Value,
+            sp.GetService<ILogger<InfluxWriter>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new InfluxReader(sp.GetRequiredService<InfluxConnection>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<InfluxHostedService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Only <see cref="InfluxConnection"/> and <see cref="InfluxSchema"/> (for a process that writes but keeps
+    /// no queue of its own, such as a silo shipping the wards' logs); false when InfluxDB is not configured.
+    /// Safe to call more than once.
+    /// </summary>
+    public static bool AddIocInfluxConnection(this IServiceCollection services, IConfiguration configuration)
+    {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(InfluxOptions.SectionName);
-        if (string.IsNullOrWhiteSpace(section[nameof(InfluxOptions.Url)]))
-        {
-            return services;
-        }
+        if (string.IsNullOrWhiteSpace(section[nameof(InfluxOptions.Url)])) return false;
+        if (services.Any(d => d.ServiceType == typeof(InfluxConnection))) return true;
 
         services.AddOptions<InfluxOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InfluxOptions>, InfluxOptionsValidator>());
@@ -39,14 +55,7 @@ public static class InfluxServiceCollectionExtensions
         services.TryAddSingleton(sp => new InfluxConnection(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(InfluxConnection.HttpClientName),
             sp.GetRequiredService<IOptions<InfluxOptions>>().Value));
-        services.TryAddSingleton(sp => new InfluxWriter(
-            sp.GetRequiredService<InfluxConnection>(),
-            sp.GetRequiredService<IOptions<InfluxOptions>>().Value,
-            sp.GetService<ILogger<InfluxWriter>>(),
-            sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new InfluxReader(sp.GetRequiredService<InfluxConnection>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new InfluxSchema(sp.GetRequiredService<InfluxConnection>(), sp.GetService<ILogger<InfluxSchema>>()));
-        services.AddHostedService<InfluxHostedService>();
-        return services;
+        return true;
     }
 }

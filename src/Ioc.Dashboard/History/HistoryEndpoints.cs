@@ -19,8 +19,11 @@ public sealed record ComparedSeries(DateTimeOffset From, DateTimeOffset To, stri
 public sealed record WardHistoryComparison(
     string Ward, string Metric, long Step, string Source, ComparedSeries Today, ComparedSeries LastWeek);
 
-/// <summary><c>GET /api/v1/admin/history</c> with InfluxDB configured: the writer's state.</summary>
-public sealed record HistoryStoreStatus(bool Configured, string Database, InfluxWriterStatus Writer);
+/// <summary>
+/// <c>GET /api/v1/admin/history</c> with InfluxDB configured: the sample writer's state and, where this
+/// process hosts a silo, the shipping of the wards' logged events.
+/// </summary>
+public sealed record HistoryStoreStatus(bool Configured, string Database, InfluxWriterStatus Writer, Ioc.Silo.History.EventShipperStatus? Events);
 
 /// <summary>A ward's history as the pages read it (in process, no HTTP): see <see cref="WardHistoryReader"/>.</summary>
 public interface IWardHistorySource
@@ -154,7 +157,8 @@ public static class HistoryEndpoints
         if (http.RequestServices.GetService<InfluxWriter>() is not { } writer) return Results.Ok(new { configured = false });
         var s = writer.GetStatus();
         var database = http.RequestServices.GetRequiredService<IOptions<InfluxOptions>>().Value.Database;
-        return Results.Ok(new HistoryStoreStatus(true, database, s with { LastErrorAt = s.LastErrorAt is { } at ? HanoiTime.ToLocal(at) : null }));
+        var events = http.RequestServices.GetService<Ioc.Silo.History.EventShipper>()?.Status;
+        return Results.Ok(new HistoryStoreStatus(true, database, s, events));
     }
 
     private static IResult Invalid(List<FieldError> errors) =>

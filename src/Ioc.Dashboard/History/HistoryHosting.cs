@@ -7,10 +7,10 @@ namespace Ioc.Dashboard.History;
 public static class HistoryHosting
 {
     /// <summary>
-    /// With <c>Ioc:Influx:Url</c>: the InfluxDB client (<see cref="InfluxServiceCollectionExtensions.AddIocInflux"/>),
-    /// the <see cref="HistoryRecorder"/> and the business-event sink that writes every accepted event.
+    /// With <c>Ioc:Influx:Url</c>: the InfluxDB client (<see cref="InfluxServiceCollectionExtensions.AddIocInflux"/>)
+    /// and the <see cref="HistoryRecorder"/> (ward and robot samples). Business events reach InfluxDB from the
+    /// wards' logs, shipped by the silo (<c>Ioc.Silo.History.EventShipper</c>), in every topology.
     /// Without it nothing is registered: history comes from the ward grains' last 24 hours.
-    /// Call after <c>AddIocIngest</c> (this replaces its no-op event sink).
     /// </summary>
     public static IServiceCollection AddIocHistory(this IServiceCollection services, IConfiguration config)
     {
@@ -29,8 +29,6 @@ public static class HistoryHosting
             .Bind(config.GetSection(HistoryOptions.Section))
             .Validate(o => o.RecordEvery > TimeSpan.Zero, $"{HistoryOptions.Section}:RecordEvery must be positive.")
             .ValidateOnStart();
-        services.TryAddSingleton<EventTimeSlots>(_ => new EventTimeSlots());
-        services.Replace(ServiceDescriptor.Singleton<IBusinessEventSink, InfluxBusinessEventSink>());
         services.AddSingleton<HistoryRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryRecorder>());
         return services;

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Ioc.Grains;
 using Ioc.Silo.Alerts;
+using Ioc.Silo.History;
+using Ioc.Silo.Log;
 using Ioc.Silo.Wards;
 using Ioc.Time;
 using Ioc.Wards;
@@ -10,24 +12,31 @@ using Orleans.Concurrency;
 namespace Ioc.Silo.Grains;
 
 /// <summary>
-/// One ward: orchestrates its ledger (figures), time rules (alerts and the one timer), wait
-/// estimator, projection (views) and group commit; the rules themselves are plain C# in
-/// <c>Ioc.Silo.Wards</c>. Reentrant so that batches arriving while the state is being written are
-/// applied at once and share the next write; every change is made within one turn, between awaits.
+/// One ward: orchestrates its ledger (figures, kept as its log), time rules (alerts and the one timer),
+/// wait estimator, projection (views) and group commit; the rules themselves are plain C# in
+/// <c>Ioc.Silo.Wards</c>. Reentrant so that batches arriving while a round is being written are applied
+/// at once and share the next round; every change is made within one turn, between awaits. A round
+/// appends the accepted events to the log (what a 202 waits for) and, when due, the small ward state.
 /// </summary>
 [Reentrant]
 public sealed class WardGrain : Grain, IWardGrain
 {
     private static readonly TimeSpan FeedInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan SamplesSavedEvery = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan StateSavedEvery = TimeSpan.FromSeconds(5);
 
     private readonly IPersistentState<WardState> _store;
     private readonly IPersistentState<WardMinutes> _minutes;
+    private readonly IWardLog _log;
+    private readonly LogRecordCodec _codec;
+    private readonly IEventShipper _shipper;
+    private readonly WardLogOptions _logOptions;
     private readonly IocClock _clock;
     private readonly WardRulesOptions _options;
     private readonly WardTimeRules _rules;
     private readonly DeviceAlertRules _deviceRules;
     private WardInfo _ward = null!;
+    private WardJournal _journal = null!;
     private AlertBook _alerts = null!;
     private WardProjection _view = null!;
     private WaitEstimator _estimator = null!;
@@ -38,17 +47,25 @@ public sealed class WardGrain : Grain, IWardGrain
     private ITimer? _tick;
     private TransitionTimer _transitions = null!;
     private DateTimeOffset _activatedReal;
-    private DateTimeOffset _samplesSavedReal;
-    private bool _dirty, _samplesDirty, _summaryChanged;
+    private DateTimeOffset _samplesSavedReal, _stateSavedReal;
+    private bool _dirty, _stateNow, _samplesDirty, _summaryChanged;
 
     public WardGrain(
-        [PersistentState("ward-ledger", "ioc")] IPersistentState<WardState> store,
+        [PersistentState("ward-state", "ioc")] IPersistentState<WardState> store,
         [PersistentState("ward-minutes", "ioc")] IPersistentState<WardMinutes> minutes,
+        IWardLog log,
+        LogRecordCodec codec,
+        IEventShipper shipper,
+        IOptions<WardLogOptions> logOptions,
         IocClock clock,
         IOptions<WardRulesOptions> options)
     {
         _store = store;
         _minutes = minutes;
+        _log = log;
+        _codec = codec;
+        _shipper = shipper;
+        _logOptions = logOptions.Value;
         _clock = clock;
         _options = options.Value;
         _rules = new WardTimeRules(_options);
@@ -56,31 +73,33 @@ public sealed class WardGrain : Grain, IWardGrain
     }
 
     private WardState S => _store.State;
+    private WardLedger Ledger => _journal.Ledger;
     private DateTimeOffset Now => _clock.GetUtcNow();
     private DateTimeOffset RealNow => _clock.Real.GetUtcNow();
     private long WaitTargetMillis => (long)(_options.WaitTargetMinutes * 60_000);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ward = WardDirectory.Hanoi.Find(this.GetPrimaryKeyString())
             ?? throw new ArgumentException($"Unknown ward code '{this.GetPrimaryKeyString()}'.");
+        _journal = await WardJournal.Open(_ward.Code, _log, _codec, WaitTargetMillis, _options.DefaultServiceMinutes * 60,
+            _rules.DueSoonWindow, Now, RealNow);
         _alerts = new AlertBook(_ward.Code, S.Alerts, () => Now);
-        _view = new WardProjection(_ward, S.Ledger, S.Desks, _alerts);
-        S.Learned.DefaultSeconds = _options.DefaultServiceMinutes * 60;
-        _estimator = new WaitEstimator(S.Learned, () => S.Desks.Now(S.Ledger.TodayTickets), () => Now);
+        _view = new WardProjection(_ward, Ledger, S.Desks, _alerts);
+        _estimator = new WaitEstimator(_journal.Learned, () => S.Desks.Now(Ledger.TodayTickets), () => Now);
         _commit = new GroupCommit(Write);
         _self = this.AsReference<IWardGrain>();
         _feed = GrainFactory.GetGrain<ICityFeedGrain>(0);
         _feedThrottle = new Coalescer(_clock.Real, FeedInterval, Poke);
         _transitions = new TransitionTimer(_clock, Poke);
-        _activatedReal = RealNow;
-        S.Ledger.EnsureReady(Now, _rules.DueSoonWindow);
-        _rules.AllDossiers(S.Ledger.Dossiers, _alerts);
+        _activatedReal = _stateSavedReal = RealNow;
+        _rules.AllDossiers(Ledger.Dossiers, _alerts);
+        // Whatever the log holds beyond the shipped position reaches InfluxDB, even if nothing new comes.
+        _shipper.LogGrew(_ward.Code);
         // Liveness and staleness are checked on a steady wall-clock tick; time rules on exact timers.
         var period = TimeSpan.FromSeconds(Math.Clamp(_options.DeviceOfflineSeconds / 4, 1, 15));
         _tick = _clock.Real.CreateTimer(_ => Poke(), null, period, period);
         EvaluateTime();
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -88,9 +107,9 @@ public sealed class WardGrain : Grain, IWardGrain
         _tick?.Dispose();
         _transitions.Dispose();
         _feedThrottle.Dispose();
-        if (_dirty || _samplesDirty || _commit.Writing)
+        if (_dirty || _samplesDirty || _commit.Writing || _journal.HasPending)
         {
-            _samplesSavedReal = DateTimeOffset.MinValue;
+            _samplesSavedReal = _stateSavedReal = DateTimeOffset.MinValue;
             await _commit.Commit();
         }
     }
@@ -112,23 +131,22 @@ public sealed class WardGrain : Grain, IWardGrain
     {
         EvaluateTime();
         var now = Now;
-        var changes = S.Ledger.Apply(events, now, WaitTargetMillis, _estimator);
-        foreach (var t in changes.Tickets) S.Learned.Learn(t, HanoiTime.ToLocal(t.Event.Ts).Hour);
+        var changes = _journal.Apply(events, now, _estimator);
         if (changes.Accepted > 0)
         {
             S.UpdatedAt = now;
             S.LastHeardReal = RealNow;
-            if (changes.Dossiers.Count > 0) _rules.Dossiers(S.Ledger.Dossiers, _alerts, changes.Dossiers);
-            if (changes.TicketsChanged) _rules.Queue(S.Ledger.TodayTickets, _alerts, now);
+            if (changes.Dossiers.Count > 0) _rules.Dossiers(Ledger.Dossiers, _alerts, changes.Dossiers);
+            if (changes.TicketsChanged) _rules.Queue(Ledger.TodayTickets, _alerts, now);
             var index = GrainFactory.GetGrain<IServiceIndexGrain>(0);
             foreach (var day in changes.AmendedDays) index.DayAmended(day).Ignore();
             ArmTransitionTimer();
             _dirty = _summaryChanged = true;
             Publish();
         }
-        // The 202 the device gets means "stored": answer only once a write covering these events,
-        // or the one already under way (or still owed) for the events they repeat, has finished.
-        if (changes.Accepted > 0 || _dirty || _commit.Writing) await Commit();
+        // The 202 the device gets means "stored": answer only once a round covering these events,
+        // or the one under way (or still owed) for the events they repeat, has appended them.
+        if (changes.Accepted > 0 || _journal.HasPending || _commit.Writing) await _commit.Commit();
         return new ApplyResult(changes.Accepted, changes.Duplicates);
     }
 
@@ -141,9 +159,9 @@ public sealed class WardGrain : Grain, IWardGrain
         var changed = RollDay(now);
         if (_transitions.Due(now) || changed)
         {
-            var moved = S.Ledger.Dossiers.Advance(now);
-            changed |= _rules.Dossiers(S.Ledger.Dossiers, _alerts, moved);
-            changed |= _rules.Queue(S.Ledger.TodayTickets, _alerts, now);
+            var moved = Ledger.Dossiers.Advance(now);
+            changed |= _rules.Dossiers(Ledger.Dossiers, _alerts, moved);
+            changed |= _rules.Queue(Ledger.TodayTickets, _alerts, now);
             ArmTransitionTimer();
         }
         // A ward never heard from counts from when this activation started.
@@ -155,38 +173,54 @@ public sealed class WardGrain : Grain, IWardGrain
 
     private bool RollDay(DateTimeOffset now)
     {
-        if (!S.Ledger.Roll(now)) return false;
-        S.Learned.Roll();
-        _rules.AllDossiers(S.Ledger.Dossiers, _alerts);
+        if (!_journal.Roll(now)) return false;
+        _rules.AllDossiers(Ledger.Dossiers, _alerts);
+        _ = TrimLog(now);
         return true;
+    }
+
+    /// <summary>Once a day: the log keeps what replay and late events need, and what readers have not passed.</summary>
+    private async Task TrimLog(DateTimeOffset now)
+    {
+        try { await _journal.Trim(now, _logOptions.KeepDays, _logOptions.Readers); }
+        catch (Exception) { /* tomorrow, then */ }
     }
 
     private void ArmTransitionTimer()
     {
         var now = Now;
-        _transitions.Arm(_rules.NextTransition(S.Ledger, now), now);
+        _transitions.Arm(_rules.NextTransition(Ledger, now), now);
     }
 
     // ---- storage and the live feed -------------------------------------------------------
 
+    /// <summary>A round that also stores the ward state now: what people did must not wait.</summary>
     private Task Commit()
     {
-        _dirty = true;
+        _dirty = _stateNow = true;
         return _commit.Commit();
     }
 
-    private Task SaveIfDirty() =>
-        _dirty || (_samplesDirty && RealNow - _samplesSavedReal >= SamplesSavedEvery) ? Commit() : Task.CompletedTask;
+    private bool StateDue => _dirty && (_stateNow || RealNow - _stateSavedReal >= StateSavedEvery);
+    private bool SamplesDue => _samplesDirty && RealNow - _samplesSavedReal >= SamplesSavedEvery;
 
+    private Task SaveIfDirty() => StateDue || SamplesDue || _journal.HasPending ? _commit.Commit() : Task.CompletedTask;
+
+    /// <summary>One round: the log first (it is what acknowledgements wait for), then the small states when due.</summary>
     private async Task Write()
     {
-        if (_samplesDirty && RealNow - _samplesSavedReal >= SamplesSavedEvery)
+        await _journal.Flush();
+        _shipper.LogGrew(_ward.Code);
+        _journal.SnapshotIfDue(RealNow, _commit.Commit);
+        if (SamplesDue)
         {
             _samplesDirty = false;
             _samplesSavedReal = RealNow;
             await _minutes.WriteStateAsync();
         }
-        _dirty = false;
+        if (!StateDue) return;
+        _dirty = _stateNow = false;
+        _stateSavedReal = RealNow;
         try
         {
             await _store.WriteStateAsync();
@@ -271,19 +305,19 @@ public sealed class WardGrain : Grain, IWardGrain
     public Task<WaitEstimate> EstimateWait(string service)
     {
         EvaluateTime();
-        return Task.FromResult(_estimator.Estimate(S.Ledger.TodayTickets, service));
+        return Task.FromResult(_estimator.Estimate(Ledger.TodayTickets, service));
     }
 
     public Task<WardHistory> GetHistory()
     {
         EvaluateTime();
-        return Task.FromResult(new WardHistory(_ward.Code, [.. _minutes.State.Samples], [.. S.Ledger.ClosedDays]));
+        return Task.FromResult(new WardHistory(_ward.Code, [.. _minutes.State.Samples], [.. Ledger.ClosedDays]));
     }
 
     public Task<DaySummary> GetToday()
     {
         EvaluateTime();
-        return Task.FromResult(S.Ledger.Summary(S.Ledger.Today));
+        return Task.FromResult(Ledger.Summary(Ledger.Today));
     }
 
     // ---- alerts --------------------------------------------------------------------------
@@ -312,8 +346,12 @@ public sealed class WardGrain : Grain, IWardGrain
     {
         EvaluateTime();
         var n = _alerts.Escalate(unacknowledgedFor);
-        if (n > 0) _dirty = _summaryChanged = true;
-        await SaveIfDirty();
+        if (n > 0)
+        {
+            _summaryChanged = true;
+            await Commit();
+        }
+        else await SaveIfDirty();
         Publish();
         return n;
     }

@@ -3,16 +3,17 @@ using Ioc.Silo.Wards;
 
 namespace Ioc.Silo.Grains;
 
-/// <summary>Everything a ward must not forget: stored before a business event is acknowledged.</summary>
+/// <summary>
+/// What a ward keeps besides its log: alerts (with what people did to them), its devices as they last
+/// reported, and when it last heard from them. Small, so writing it is cheap; the figures live in the log.
+/// </summary>
 [GenerateSerializer]
 public sealed class WardState
 {
-    [Id(0)] public WardLedger Ledger { get; init; } = new();
-    [Id(1)] public AlertLedger Alerts { get; init; } = new();
-    [Id(2)] public DeskBoard Desks { get; init; } = new();
-    [Id(3)] public ServiceTimeModel Learned { get; init; } = new();
+    [Id(0)] public AlertLedger Alerts { get; init; } = new();
+    [Id(1)] public DeskBoard Desks { get; init; } = new();
     /// <summary>Business time of the last event or state that changed the ward.</summary>
-    [Id(4)] public DateTimeOffset? UpdatedAt { get; set; }
+    [Id(2)] public DateTimeOffset? UpdatedAt { get; set; }
     /// <summary>Wall-clock time the ward last heard from any device (staleness).</summary>
-    [Id(5)] public DateTimeOffset? LastHeardReal { get; set; }
+    [Id(3)] public DateTimeOffset? LastHeardReal { get; set; }
 }

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Ioc.History;
+using Ioc.Silo.History;
+using Ioc.Silo.Log;
 using Ioc.Silo.Wards;
 using Ioc.Silo.Storage;
 using Ioc.Time;
@@ -36,6 +39,9 @@ public static class IocSiloHosting
         silo.Services.TryAddSingleton(sp => IocClockSetup.FromConfiguration(config));
         silo.Services.AddOptions<WardRulesOptions>().Bind(config.GetSection(WardRulesOptions.Section));
         silo.Services.AddSingleton<OrleansGrainStorageSerializer>();
+        silo.Services.AddSingleton<LogRecordCodec>();
+        silo.Services.AddOptions<WardLogOptions>().Bind(config.GetSection(WardLogOptions.Section));
+        AddEventHistory(silo.Services, config);
 
         if (string.IsNullOrWhiteSpace(redis))
         {
@@ -47,6 +53,7 @@ public static class IocSiloHosting
                 name, Path.Combine(dataPath, "grains.db"), sp.GetRequiredService<OrleansGrainStorageSerializer>(),
                 sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
             silo.UseInMemoryReminderService();
+            AddSqliteWardLog(silo.Services, dataPath);
         }
         else
         {
@@ -59,9 +66,40 @@ public static class IocSiloHosting
                 opts.GrainStorageSerializer = services.GetRequiredService<OrleansGrainStorageSerializer>();
             }));
             silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            silo.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+            silo.Services.AddSingleton<IWardLog>(sp => new RedisWardLog(sp.GetRequiredService<IConnectionMultiplexer>(),
+                sp.GetRequiredService<LogRecordCodec>(), config["Ioc:Cluster:ServiceId"] ?? "hanoi-ioc"));
         }
         silo.Services.AddHostedService<WardWakeup>();
         return silo;
+    }
+
+    /// <summary>The wards' logs in <c>ward-log.db</c> of the data folder (the embedded default).</summary>
+    public static IServiceCollection AddSqliteWardLog(this IServiceCollection services, string dataPath)
+    {
+        services.TryAddSingleton<LogRecordCodec>();
+        services.AddOptions<WardLogOptions>();
+        services.TryAddSingleton<IEventShipper, NoEventShipper>();
+        services.AddSingleton<IWardLog>(sp => new SqliteWardLog(Path.Combine(dataPath, "ward-log.db"),
+            sp.GetRequiredService<LogRecordCodec>(), sp.GetRequiredService<ILogger<SqliteWardLog>>()));
+        return services;
+    }
+
+    /// <summary>
+    /// With InfluxDB configured, this silo ships its wards' logged events to it (each silo ships the wards
+    /// active on it); without, events live in the log only.
+    /// </summary>
+    private static void AddEventHistory(IServiceCollection services, IConfiguration config)
+    {
+        if (!services.AddIocInfluxConnection(config))
+        {
+            services.TryAddSingleton<IEventShipper, NoEventShipper>();
+            return;
+        }
+        services.PostConfigure<WardLogOptions>(o => { if (!o.Readers.Contains(EventShipper.Reader)) o.Readers.Add(EventShipper.Reader); });
+        services.AddSingleton<EventShipper>();
+        services.AddSingleton<IEventShipper>(sp => sp.GetRequiredService<EventShipper>());
+        services.AddHostedService(sp => sp.GetRequiredService<EventShipper>());
     }
 
     /// <summary>A free loopback port, so several embedded centers (tests) can run side by side.</summary>

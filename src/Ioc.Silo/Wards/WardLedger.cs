@@ -42,6 +42,9 @@ public sealed class WardLedger
         _classified = true;
     }
 
+    /// <summary>Classifies every dossier as of now (after a replay of the log).</summary>
+    public void ClassifyAll(DateTimeOffset now) => Dossiers.Classify(now, _dueSoonWindow);
+
     public LedgerChanges Apply(IEnumerable<BusinessEvent> events, DateTimeOffset now, long waitTargetMillis, IIssueEstimator? estimator)
     {
         var changes = new LedgerChanges();
@@ -57,7 +60,7 @@ public sealed class WardLedger
             };
             if (!fresh) { changes.Duplicates++; continue; }
             Seen.Add(e.EventId);
-            changes.Accepted++;
+            changes.Events.Add(e);
         }
         if (_earliestDossierDay is { } from) AmendOverdueAtClose(from, changes);
         foreach (var day in changes.AmendedDays.Append(Today))
@@ -81,7 +84,8 @@ public sealed class WardLedger
         book.Index(ticket, after);
         // The estimate a citizen was given belongs to the moment the issue arrived, before any call.
         if (before.Issued is null && after.State == TicketState.Waiting && estimator is not null)
-            ticket.EstimatedWaitSeconds = estimator.EstimateAtIssue(book, new WaitingKey(after.Issued!.Ts, ticket.Label, after.Service ?? ""));
+            changes.Estimates[e.EventId] = ticket.EstimatedWaitSeconds =
+                estimator.EstimateAtIssue(book, new WaitingKey(after.Issued!.Ts, ticket.Label, after.Service ?? ""));
         var figures = Figures(day);
         figures?.Add(contribution, -1);
         figures?.Add(TicketContribution.Of(ticket, waitTargetMillis), +1);

@@ -1,5 +1,6 @@
 using Ioc.Dashboard.History;
 using Ioc.Grains;
+using Ioc.Silo.History;
 using Ioc.Ingest.Http;
 using Ioc.Time;
 
@@ -87,11 +88,23 @@ public sealed class HistoryQueryTests
     public void Event_points_carry_tags_and_fields_only_when_the_event_has_them()
     {
         var issued = new BusinessEvent("e-1", "ticket.issued", Nine, "kiosk-1", Ticket: "A 1", Service: "ho-tich", Channel: "kiosk");
-        Assert.Equal("event,channel=kiosk,service=ho-tich,type=ticket.issued,ward=00004 id=\"e-1\",ticket=\"A 1\" " + Nine.ToUnixTimeMilliseconds(),
-            HistoryPoints.Event("00004", issued).ToLineProtocol());
+        Assert.StartsWith("event,channel=kiosk,service=ho-tich,type=ticket.issued,ward=00004 id=\"e-1\",ticket=\"A 1\" " + Nine.ToUnixTimeMilliseconds(),
+            EventPoints.Line("00004", issued));
         var rating = new BusinessEvent("e-2", "rating.submitted", Nine, "robot-1", Score: 5);
-        Assert.Equal("event,type=rating.submitted,ward=00004 id=\"e-2\",score=5i " + Nine.ToUnixTimeMilliseconds(),
-            HistoryPoints.Event("00004", rating).ToLineProtocol());
+        Assert.StartsWith("event,type=rating.submitted,ward=00004 id=\"e-2\",score=5i " + Nine.ToUnixTimeMilliseconds(),
+            EventPoints.Line("00004", rating));
+    }
+
+    [Fact]
+    public void An_event_is_always_the_same_point_and_two_events_of_one_millisecond_are_two_points()
+    {
+        var a = new BusinessEvent("e-a", "ticket.issued", Nine, "kiosk-1", Ticket: "A1", Service: "ho-tich", Channel: "kiosk");
+        var b = a with { EventId = "e-b", Ticket = "A2" };
+        // Nanoseconds inside the event's own millisecond, taken from its id: a retry rewrites the same point.
+        Assert.Equal(EventPoints.Nanoseconds(a), EventPoints.Nanoseconds(a with { DeviceId = "other" }));
+        Assert.NotEqual(EventPoints.Nanoseconds(a), EventPoints.Nanoseconds(b));
+        Assert.Equal(Nine.ToUnixTimeMilliseconds(), EventPoints.Nanoseconds(a) / 1_000_000);
+        Assert.Equal(Nine.ToUnixTimeMilliseconds(), EventPoints.Nanoseconds(b) / 1_000_000);
     }
 
     [Fact]
@@ -106,20 +119,5 @@ public sealed class HistoryQueryTests
         Assert.Equal($"ward,type=ward,ward=00004 waiting=3i,countersOpen=2i,robotsOnline=1i,overdue=1i,dueSoon=2i {ms}",
             HistoryPoints.Ward(summary, Nine).ToLineProtocol());
         Assert.EndsWith($",avgWait=61.5 {ms}", HistoryPoints.Ward(summary with { WaitsMeasured = 2, WaitMillisSum = 123_000 }, Nine).ToLineProtocol());
-    }
-
-    [Fact]
-    public void Event_time_slots_separate_events_of_one_millisecond_and_give_a_resent_event_its_slot_back()
-    {
-        var slots = new EventTimeSlots(capacity: 3);
-        Assert.Equal(100, slots.Claim("s", 100, "a"));
-        Assert.Equal(101, slots.Claim("s", 100, "b"));
-        Assert.Equal(100, slots.Claim("other", 100, "c"));
-        Assert.Equal(101, slots.Claim("s", 100, "b"));
-        Assert.Equal(100, slots.Claim("s", 100, "a"));
-        // Bounded: the oldest slot ("s", 100) is forgotten when a fourth is taken.
-        Assert.Equal(200, slots.Claim("s", 200, "d"));
-        Assert.Equal(3, slots.Count);
-        Assert.Equal(100, slots.Claim("s", 100, "e"));
     }
 }

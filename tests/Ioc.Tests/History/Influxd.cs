@@ -28,7 +28,8 @@ public sealed class Influxd : IAsyncDisposable
 
     public string Url { get; }
 
-    public static async Task<Influxd> StartAsync()
+    /// <param name="port">A port chosen beforehand (to start the server later than the center that uses it).</param>
+    public static async Task<Influxd> StartAsync(int? port = null)
     {
         var binary = Environment.GetEnvironmentVariable("INFLUXD_PATH") is { Length: > 0 } path ? path : "/usr/bin/influxd";
         if (!File.Exists(binary))
@@ -37,10 +38,10 @@ public sealed class Influxd : IAsyncDisposable
         {
             var root = Path.Combine(Path.GetTempPath(), "ioc-tests-influxd-" + Guid.NewGuid().ToString("N")[..12]);
             Directory.CreateDirectory(root);
-            var port = FreePort();
+            var httpPort = port ?? FreePort();
             var config = File.ReadAllText(FindTemplate())
                 .Replace("{{ROOT}}", root, StringComparison.Ordinal)
-                .Replace("{{HTTP_PORT}}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{{HTTP_PORT}}", httpPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{{RPC_PORT}}", FreePort().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
             var configPath = Path.Combine(root, "influxdb.conf");
             await File.WriteAllTextAsync(configPath, config);
@@ -55,7 +56,7 @@ public sealed class Influxd : IAsyncDisposable
                     UseShellExecute = false,
                 },
             };
-            var server = new Influxd(process, root, port);
+            var server = new Influxd(process, root, httpPort);
             process.OutputDataReceived += (_, e) => server.Log(e.Data);
             process.ErrorDataReceived += (_, e) => server.Log(e.Data);
             process.Start();
@@ -66,7 +67,7 @@ public sealed class Influxd : IAsyncDisposable
             if (await server.WaitUntilUp()) return server;
             var log = server.LogTail;
             await server.DisposeAsync();
-            if (attempt == 3) throw new InvalidOperationException($"influxd did not start on port {port}:{Environment.NewLine}{log}");
+            if (attempt == 3) throw new InvalidOperationException($"influxd did not start on port {httpPort}:{Environment.NewLine}{log}");
         }
     }
 
@@ -130,7 +131,7 @@ public sealed class Influxd : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

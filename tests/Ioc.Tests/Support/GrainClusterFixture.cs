@@ -33,6 +33,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(clock);
             silo.Services.Configure<WardRulesOptions>(_ => { });
             silo.Services.AddSingleton<OrleansGrainStorageSerializer>();
+            silo.Services.AddSqliteWardLog(DataPath);
             silo.Services.AddGrainStorage(IocSiloHosting.StorageName, (sp, name) => new SqliteGrainStorage(
                 name, Path.Combine(DataPath, "grains.db"), sp.GetRequiredService<OrleansGrainStorageSerializer>(),
                 sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));

@@ -1,0 +1,15 @@
+namespace Ioc.Silo.History;
+
+/// <summary>Told by a ward that its log grew, so its new events reach the time-series store.</summary>
+public interface IEventShipper
+{
+    void LogGrew(string ward);
+}
+
+/// <summary>No time-series store configured: the log is the only history of events.</summary>
+public sealed class NoEventShipper : IEventShipper
+{
+    public void LogGrew(string ward)
+    {
+    }
+}
