@@ -3,6 +3,7 @@ using Ioc.Dashboard.Auth;
 using Ioc.Dashboard.History;
 using Ioc.Dashboard.Jobs;
 using Ioc.Dashboard.Live;
+using Ioc.Dashboard.Operations;
 using Ioc.Dashboard.Wall;
 using Ioc.Grains;
 using Ioc.Ingest.Devices;
@@ -44,6 +45,7 @@ public static class IocCenter
         services.AddProblemDetails();
         services.AddIocIngest(config);
         services.AddIocHistory(config);
+        services.AddIocOperations(config, IsEmbedded(config));
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<UserService>();
         services.AddSingleton<AdminBootstrap>();
@@ -118,6 +120,7 @@ public static class IocCenter
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.Use(MetricsAccess.Gate);
         app.UseAuthorization();
         app.MapIocTelemetry();
         app.MapAuth();
@@ -130,6 +133,7 @@ public static class IocCenter
         app.MapReports();
         app.MapIocJobs();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapIocOperations();
         app.MapIocWall();
         return app;
     }
