@@ -28,7 +28,13 @@ public static class IocCenter
 {
     public const string MixedScheme = "ioc";
 
-    public static string DataPath(IConfiguration config) => config["Ioc:DataPath"] is { Length: > 0 } p ? p : "data";
+    /// <summary>
+    /// The data folder as a full path: <c>Ioc:DataPath</c> (default <c>data</c>), a relative one taken from
+    /// <c>Ioc:DataRoot</c> (set by <c>dotnet run</c> to where the command was typed) or the working directory.
+    /// </summary>
+    public static string DataPath(IConfiguration config) =>
+        Path.GetFullPath(config["Ioc:DataPath"] is { Length: > 0 } p ? p : "data",
+            config["Ioc:DataRoot"] is { Length: > 0 } root ? root : Directory.GetCurrentDirectory());
 
     public static bool IsEmbedded(IConfiguration config) =>
         !string.Equals(config["Ioc:Cluster:Mode"], "client", StringComparison.OrdinalIgnoreCase);
