@@ -20,7 +20,13 @@
     }
 
     const scan = () => document.querySelectorAll('.js-plotly-plot').forEach(watch);
-    new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
+    // The wall changes many times a second: look for new plots at most once a frame.
+    let queued = false;
+    new MutationObserver(() => {
+        if (queued) return;
+        queued = true;
+        requestAnimationFrame(() => { queued = false; scan(); });
+    }).observe(document.documentElement, { childList: true, subtree: true });
     window.addEventListener('resize', () => document.querySelectorAll('.js-plotly-plot').forEach(fit));
     scan();
 })();
