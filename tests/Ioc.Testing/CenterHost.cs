@@ -21,13 +21,23 @@ public class CenterHost : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminPassword = "admin-password-for-tests";
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 0, 0, HanoiTime.Offset);
 
-    public FakeTimeProvider Time { get; } = new(Start);
-    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "ioc-host-" + Guid.NewGuid().ToString("N"));
+    public FakeTimeProvider Time { get; }
+    public string DataPath { get; }
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
     public HttpClient Http { get; private set; } = null!;
+    private readonly bool _keepData;
     private string? _adminToken;
 
-    public CenterHost() => UseKestrel(0);
+    public CenterHost() : this(null, Start) { }
+
+    /// <summary>A center on a given data folder, kept after it stops (a restart test starts another on it), from a given time.</summary>
+    protected CenterHost(string? dataPath, DateTimeOffset start)
+    {
+        _keepData = dataPath is not null;
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "ioc-host-" + Guid.NewGuid().ToString("N"));
+        Time = new FakeTimeProvider(start);
+        UseKestrel(0);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -65,7 +75,8 @@ public class CenterHost : WebApplicationFactory<Program>, IAsyncLifetime
         {
             // A stop that outlasted the shutdown timeout on a loaded machine: the test is over.
         }
-        try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { }
+        if (!_keepData)
+            try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { }
     }
 
     /// <summary>The business clock the center runs on (the fake clock, unless a host registers another).</summary>

@@ -3,6 +3,7 @@ using Ioc.Dashboard.Auth;
 using Ioc.Dashboard.History;
 using Ioc.Dashboard.Jobs;
 using Ioc.Dashboard.Live;
+using Ioc.Dashboard.Operations;
 using Ioc.Dashboard.Wall;
 using Ioc.Grains;
 using Ioc.Ingest.Devices;
@@ -27,7 +28,13 @@ public static class IocCenter
 {
     public const string MixedScheme = "ioc";
 
-    public static string DataPath(IConfiguration config) => config["Ioc:DataPath"] is { Length: > 0 } p ? p : "data";
+    /// <summary>
+    /// The data folder as a full path: <c>Ioc:DataPath</c> (default <c>data</c>), a relative one taken from
+    /// <c>Ioc:DataRoot</c> (set by <c>dotnet run</c> to where the command was typed) or the working directory.
+    /// </summary>
+    public static string DataPath(IConfiguration config) =>
+        Path.GetFullPath(config["Ioc:DataPath"] is { Length: > 0 } p ? p : "data",
+            config["Ioc:DataRoot"] is { Length: > 0 } root ? root : Directory.GetCurrentDirectory());
 
     public static bool IsEmbedded(IConfiguration config) =>
         !string.Equals(config["Ioc:Cluster:Mode"], "client", StringComparison.OrdinalIgnoreCase);
@@ -44,6 +51,7 @@ public static class IocCenter
         services.AddProblemDetails();
         services.AddIocIngest(config);
         services.AddIocHistory(config);
+        services.AddIocOperations(config, IsEmbedded(config));
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<UserService>();
         services.AddSingleton<AdminBootstrap>();
@@ -118,6 +126,7 @@ public static class IocCenter
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.Use(MetricsAccess.Gate);
         app.UseAuthorization();
         app.MapIocTelemetry();
         app.MapAuth();
@@ -130,6 +139,7 @@ public static class IocCenter
         app.MapReports();
         app.MapIocJobs();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapIocOperations();
         app.MapIocWall();
         return app;
     }

@@ -1,5 +1,6 @@
 using Ioc.Dashboard.Api;
 using Ioc.Dashboard.Auth;
+using Ioc.Dashboard.Operations;
 using Ioc.Grains;
 using Ioc.Wards;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ namespace Ioc.Dashboard.Live;
 /// ward's group, so what the hub sends a chief is already cut to their ward.
 /// </summary>
 [Authorize(Policy = WardEndpoints.PeoplePolicy)]
-public sealed class IocHub(LiveFeed feed, WardWatchers watchers) : Hub
+public sealed class IocHub(LiveFeed feed, WardWatchers watchers, LiveMetrics metrics) : Hub
 {
     public const string Path = "/hubs/ioc";
     public const string CityGroup = "city";
@@ -28,11 +29,15 @@ public sealed class IocHub(LiveFeed feed, WardWatchers watchers) : Hub
         // A client that (re)connects gets the whole picture at once, not at the next change.
         if (await feed.CurrentFrame() is { } frame)
             await Clients.Caller.SendAsync("wall", user.IsCityWide() ? frame : frame.For(user.ChiefWard()!));
+        // Counted once connected: a connection that failed here is not disconnected later.
+        metrics.Connected(LiveMetrics.Hub);
+        Context.Items[typeof(LiveMetrics)] = true;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         watchers.Forget(Context.ConnectionId);
+        if (Context.Items.ContainsKey(typeof(LiveMetrics))) metrics.Disconnected(LiveMetrics.Hub);
         return base.OnDisconnectedAsync(exception);
     }
 

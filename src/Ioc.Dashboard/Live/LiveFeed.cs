@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Ioc.Grains;
+using Ioc.Dashboard.Operations;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Ioc.Dashboard.Live;
@@ -11,7 +12,7 @@ namespace Ioc.Dashboard.Live;
 /// It re-subscribes before the feed's lease runs out, so it survives a silo restart, and every
 /// Dashboard process registers its own.
 /// </summary>
-public sealed class LiveFeed(IGrainFactory grains, IHubContext<IocHub> hub, WardWatchers watchers, ILogger<LiveFeed> logger)
+public sealed class LiveFeed(IGrainFactory grains, IHubContext<IocHub> hub, WardWatchers watchers, ILogger<LiveFeed> logger, LiveMetrics? metrics = null)
     : BackgroundService, IWallObserver
 {
     private static readonly TimeSpan Renew = TimeSpan.FromSeconds(20);
@@ -33,6 +34,7 @@ public sealed class LiveFeed(IGrainFactory grains, IHubContext<IocHub> hub, Ward
     {
         _frame = frame;
         await hub.Clients.Group(IocHub.CityGroup).SendAsync("wall", frame);
+        metrics?.FrameSent("wall");
         foreach (var ward in frame.Wards)
             await hub.Clients.Group(IocHub.ChiefGroup(ward.Code)).SendAsync("wall", frame.For(ward.Code));
         Raise(Wall, frame);
@@ -41,6 +43,7 @@ public sealed class LiveFeed(IGrainFactory grains, IHubContext<IocHub> hub, Ward
     public async Task OnAlert(Alert alert)
     {
         await hub.Clients.Groups(IocHub.CityGroup, IocHub.ChiefGroup(alert.Ward)).SendAsync("alert", alert);
+        metrics?.FrameSent("alert");
         Raise(Alert, alert);
     }
 
@@ -105,6 +108,7 @@ public sealed class LiveFeed(IGrainFactory grains, IHubContext<IocHub> hub, Ward
             if (_lastWardFrame.TryGetValue(d.Code, out var last) && last == json) continue;
             _lastWardFrame[d.Code] = json;
             await hub.Clients.Group(IocHub.WatchGroup(d.Code)).SendAsync("ward", d);
+            metrics?.FrameSent("ward");
             Raise(Ward, d);
         }
     }

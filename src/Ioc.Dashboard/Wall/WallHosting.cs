@@ -28,7 +28,7 @@ public static class WallHosting
         services.AddSingleton<AlertBoard>();
         services.AddSingleton<ICitySeries, GrainCitySeries>();
         services.AddSingleton<IRankingSource, GrainRankingSource>();
-        // InfluxDB's reader when it is configured (AddIocHistory), else history from the ward grains.
+        // Reads the history store of AddIocHistory (InfluxDB or SQLite), the ward grains when it cannot answer.
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WardHistoryReader>(sp));
         services.AddSingleton<IWardHistorySource>(sp => sp.GetRequiredService<WardHistoryReader>());
         return services;

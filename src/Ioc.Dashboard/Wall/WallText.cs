@@ -294,8 +294,7 @@ public sealed class WallText
         ["history.lastWeek"] = ["{0} tuần trước ({1})", "Last {0} ({1})"],
         ["history.lastWeekPlain"] = ["Cùng thứ tuần trước", "Same weekday last week"],
         ["history.waiting"] = ["Người đang chờ", "People waiting"],
-        ["history.needsInflux"] = ["Số liệu tuần trước cần InfluxDB (chưa cấu hình): chỉ hiển thị hôm nay.", "Last week's figures need InfluxDB (not configured): today only."],
-        ["history.influxDown"] = ["InfluxDB chưa trả lời: tạm thiếu số liệu tuần trước.", "InfluxDB did not answer: last week's figures are missing for now."],
+        ["history.storeDown"] = ["Kho số liệu lịch sử chưa trả lời: tạm thiếu số liệu tuần trước.", "The history store did not answer: last week's figures are missing for now."],
         ["history.noLastWeek"] = ["Không có số liệu cùng giờ tuần trước.", "No figures for these hours last week."],
 
         ["rank.title"] = ["Chỉ số phục vụ người dân, doanh nghiệp", "Service index for citizens and businesses"],

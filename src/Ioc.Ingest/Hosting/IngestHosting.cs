@@ -24,6 +24,7 @@ public static class IngestHosting
         services.TryAddSingleton<ITelemetryDispatcher, TelemetryDispatcher>();
         services.TryAddSingleton<IBusinessEventSink, NullBusinessEventSink>();
         services.TryAddSingleton<DeviceRateLimiter>();
+        services.TryAddSingleton<IngestMetrics>();
         services.TryAddSingleton<DeviceKeyCache>();
         return services;
     }

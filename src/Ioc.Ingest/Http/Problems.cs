@@ -22,8 +22,12 @@ public static class Problems
     public static IResult Field(string field, string message, int status = StatusCodes.Status400BadRequest) =>
         Of(status, message, null, [new FieldError(-1, field, message)]);
 
-    private sealed class ProblemResult(ProblemDetails problem, TimeSpan? retryAfter) : IResult
+    private sealed class ProblemResult(ProblemDetails problem, TimeSpan? retryAfter) : IResult, IStatusCodeHttpResult, IValueHttpResult
     {
+        public int? StatusCode => problem.Status;
+
+        public object? Value => problem;
+
         public Task ExecuteAsync(HttpContext http)
         {
             if (retryAfter is { } r)

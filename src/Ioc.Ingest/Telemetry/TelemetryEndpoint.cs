@@ -22,7 +22,7 @@ public static class TelemetryEndpoint
     public const string DevicePolicy = "device";
 
     public static IEndpointConventionBuilder MapIocTelemetry(this IEndpointRouteBuilder app) =>
-        app.MapPost(Path, Handle).RequireAuthorization(DevicePolicy).DisableAntiforgery();
+        app.MapPost(Path, Handle).RequireAuthorization(DevicePolicy).DisableAntiforgery().AddEndpointFilter(IngestMetrics.Filter);
 
     private static async Task<IResult> Handle(
         HttpContext http,
@@ -75,6 +75,7 @@ public static class TelemetryEndpoint
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
                     return Problems.BadRequest([new FieldError(-1, "events", "is required: {\"events\": [ ... ]}")]);
                 var count = events.GetArrayLength();
+                http.Items[IngestMetrics.EventCountKey] = count;
                 if (count > TelemetryParser.MaxEvents)
                     return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Batch too large", $"{count} events; at most {TelemetryParser.MaxEvents} in one batch.");
                 if (count == 0)

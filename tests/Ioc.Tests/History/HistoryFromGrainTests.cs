@@ -8,7 +8,7 @@ using static Ioc.Testing.Telemetry;
 
 namespace Ioc.Tests.History;
 
-/// <summary>The embedded default (no InfluxDB): history comes from the ward grain's minute samples.</summary>
+/// <summary>The embedded default (no InfluxDB): history from the data folder, its last 24 hours the ward grain's own minute samples.</summary>
 public sealed class HistoryFromGrainTests(CenterHost host) : IClassFixture<CenterHost>
 {
     private static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
@@ -29,7 +29,7 @@ public sealed class HistoryFromGrainTests(CenterHost host) : IClassFixture<Cente
     }
 
     [Fact]
-    public async Task Without_influxdb_the_history_is_the_mean_per_bucket_of_the_ward_grains_minute_samples()
+    public async Task Without_influxdb_todays_history_is_the_mean_per_bucket_of_the_ward_grains_minute_samples()
     {
         const string ward = "00070";
         var key = await host.Provision("hist-kiosk", "kiosk", ward);
@@ -68,7 +68,7 @@ public sealed class HistoryFromGrainTests(CenterHost host) : IClassFixture<Cente
         // Samples, minute 0 to 9: waiting 0 2 3 2 2 | 5 4 4 5 4; avgWait - - - 120 120 | 120 210 210 210 280.
         var range = $"from={Q(t0)}&to={Q(t0 + TimeSpan.FromMinutes(10))}";
         var waiting = await host.Get($"/api/v1/wards/{ward}/history?metric=waiting&{range}&step=5m");
-        Assert.Equal("grain", waiting.GetProperty("source").GetString());
+        Assert.Equal("sqlite", waiting.GetProperty("source").GetString());
         Assert.Equal(ward, waiting.GetProperty("ward").GetString());
         Assert.Equal("waiting", waiting.GetProperty("metric").GetString());
         Assert.Equal(300, waiting.GetProperty("step").GetInt64());
@@ -90,16 +90,16 @@ public sealed class HistoryFromGrainTests(CenterHost host) : IClassFixture<Cente
         Assert.Equal(300, today.GetProperty("step").GetInt64());
         Assert.Contains((t0 + FiveMinutes, 4.4), Points(today));
 
-        // The grain keeps 24 hours: an older range has no points.
+        // Nothing was recorded days ago in this fresh center: an older range has no points.
         var old = await host.Get($"/api/v1/wards/{ward}/history?metric=waiting&from={Q(host.Now.AddDays(-3))}&to={Q(host.Now.AddDays(-2))}&step=1h");
         Assert.Empty(Points(old));
 
-        // Last week needs InfluxDB: without it that series is empty and says so.
+        // Last week comes from the same store: nothing was recorded then in this fresh center.
         var compare = await host.Get($"/api/v1/wards/{ward}/history/compare?metric=waiting&step=5m");
-        Assert.Equal("grain", compare.GetProperty("source").GetString());
-        Assert.Equal("grain", compare.GetProperty("today").GetProperty("source").GetString());
+        Assert.Equal("sqlite", compare.GetProperty("source").GetString());
+        Assert.Equal("sqlite", compare.GetProperty("today").GetProperty("source").GetString());
         Assert.Contains((t0 + FiveMinutes, 4.4), Points(compare.GetProperty("today")));
-        Assert.Equal("none", compare.GetProperty("lastWeek").GetProperty("source").GetString());
+        Assert.Equal("sqlite", compare.GetProperty("lastWeek").GetProperty("source").GetString());
         Assert.Empty(Points(compare.GetProperty("lastWeek")));
         Assert.Equal(compare.GetProperty("today").GetProperty("from").GetDateTimeOffset().AddDays(-7),
             compare.GetProperty("lastWeek").GetProperty("from").GetDateTimeOffset());

@@ -77,7 +77,7 @@ public sealed class RankingPageTests(BrowserFixture browser, WallHost host) : IC
     }
 
     [Fact]
-    public async Task The_ward_page_charts_today_without_last_weeks_line_and_links_the_newest_reports()
+    public async Task The_ward_page_charts_today_and_last_week_from_the_data_folder_and_links_the_newest_reports()
     {
         // The 17:30 job, run now: a CSV per ward and one for the city, dated today.
         var day = await host.Services.GetRequiredService<DailyReportJob>().Run();
@@ -88,18 +88,18 @@ public sealed class RankingPageTests(BrowserFixture browser, WallHost host) : IC
         await tab.Page.GotoAsync("/wards/00070");
         await tab.WaitForCircuit();
 
-        // No InfluxDB in this center: today's line only, and a note says why.
+        // No InfluxDB in this center: both lines from the data folder's history; a fresh center has nothing a week old.
         var chart = tab.Page.GetByTestId("ward-history");
         await Expect(chart.Locator(".main-svg").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await Expect(chart).ToHaveAttributeAsync("data-traces", "1");
-        await Expect(chart).ToHaveAttributeAsync("data-source", "grain");
-        await Expect(tab.Page.GetByTestId("history-note")).ToHaveAttributeAsync("data-reason", "needsInflux");
-        await Expect(tab.Page.GetByTestId("history-note")).ToContainTextAsync("cần InfluxDB");
+        await Expect(chart).ToHaveAttributeAsync("data-traces", "2");
+        await Expect(chart).ToHaveAttributeAsync("data-source", "sqlite");
+        await Expect(tab.Page.GetByTestId("history-note")).ToHaveAttributeAsync("data-reason", "noLastWeek");
+        await Expect(tab.Page.GetByText("InfluxDB")).ToHaveCountAsync(0);
         await Expect(tab.Page.GetByTestId("panel-history").GetByTestId("panel-title")).ToHaveTextAsync("Hôm nay so với cùng thứ tuần trước");
         // The chart reads what the compare endpoint answers (the same code, in process).
         var compare = await host.Get("/api/v1/wards/00070/history/compare?metric=waiting");
-        Assert.Equal("grain", compare.GetProperty("today").GetProperty("source").GetString());
-        Assert.Equal("none", compare.GetProperty("lastWeek").GetProperty("source").GetString());
+        Assert.Equal("sqlite", compare.GetProperty("today").GetProperty("source").GetString());
+        Assert.Equal("sqlite", compare.GetProperty("lastWeek").GetProperty("source").GetString());
         Assert.Equal(300, compare.GetProperty("step").GetInt64());
 
         var link = tab.Page.GetByTestId("ward-report-link");

@@ -189,7 +189,6 @@ public sealed class RankingAndHistoryTests : ComponentTestBase
     public async Task The_history_chart_draws_today_and_last_week_once_then_extends_both_with_finished_steps()
     {
         var now = Midnight + TimeSpan.FromHours(8) + TimeSpan.FromMinutes(32); // 08:32: six steps done, the seventh under way
-        _history.KeepsLongHistory.Returns(true);
         var late = 0.0;
         _history.Compare("00229", HistoryQuery.Waiting, Five, Arg.Any<CancellationToken>()).Returns(_ => Task.FromResult(Comparison(now, late: late)));
 
@@ -243,39 +242,21 @@ public sealed class RankingAndHistoryTests : ComponentTestBase
     }
 
     [Fact]
-    public void Without_influxdb_the_history_chart_draws_today_alone_and_says_why()
+    public void With_the_history_store_away_or_empty_last_week_the_chart_keeps_the_line_and_says_so()
     {
         var now = Midnight + TimeSpan.FromHours(9);
-        _history.KeepsLongHistory.Returns(false);
-        _history.Compare("00229", HistoryQuery.Waiting, Five, Arg.Any<CancellationToken>())
-            .Returns(_ => Task.FromResult(Comparison(now, lastWeek: false, weekSource: HistoryEndpoints.NoSource)));
-
-        var cut = RenderIn<WardHistoryChart>(WallText.Vi, p => p.Add(c => c.Code, "00229"));
-        cut.WaitForAssertion(() => Assert.Equal(1, Calls("newPlot")));
-        Assert.Equal("1", cut.Find("[data-testid=ward-history]").GetAttribute("data-traces"));
-        Assert.Equal("12", cut.Find("[data-testid=ward-history]").GetAttribute("data-today-points"));
-        var note = cut.Find("[data-testid=history-note]");
-        Assert.Equal("needsInflux", note.GetAttribute("data-reason"));
-        Assert.Equal("Số liệu tuần trước cần InfluxDB (chưa cấu hình): chỉ hiển thị hôm nay.", note.TextContent);
-        Assert.Single(cut.FindComponent<Plotly.Blazor.PlotlyChart>().Instance.Data);
-
-        var english = RenderIn<WardHistoryChart>(WallText.En, p => p.Add(c => c.Code, "00229"));
-        Assert.Equal("Last week's figures need InfluxDB (not configured): today only.", english.Find("[data-testid=history-note]").TextContent);
-    }
-
-    [Fact]
-    public void With_influxdb_away_or_empty_last_week_the_chart_keeps_the_line_and_says_so()
-    {
-        var now = Midnight + TimeSpan.FromHours(9);
-        _history.KeepsLongHistory.Returns(true);
         var source = HistoryEndpoints.NoSource;
         _history.Compare("00229", HistoryQuery.Waiting, Five, Arg.Any<CancellationToken>())
             .Returns(_ => Task.FromResult(Comparison(now, lastWeek: false, weekSource: source)));
         var cut = RenderIn<WardHistoryChart>(WallText.Vi, p => p.Add(c => c.Code, "00229"));
-        cut.WaitForAssertion(() => Assert.Equal("influxDown", cut.Find("[data-testid=history-note]").GetAttribute("data-reason")));
+        cut.WaitForAssertion(() => Assert.Equal("storeDown", cut.Find("[data-testid=history-note]").GetAttribute("data-reason")));
         Assert.Equal("2", cut.Find("[data-testid=ward-history]").GetAttribute("data-traces"));
+        Assert.Equal("Kho số liệu lịch sử chưa trả lời: tạm thiếu số liệu tuần trước.", cut.Find("[data-testid=history-note]").TextContent);
+        var english = RenderIn<WardHistoryChart>(WallText.En, p => p.Add(c => c.Code, "00229"));
+        english.WaitForAssertion(() => Assert.Equal("The history store did not answer: last week's figures are missing for now.",
+            english.Find("[data-testid=history-note]").TextContent));
 
-        source = HistoryEndpoints.InfluxSource;
+        source = HistoryEndpoints.SqliteSource;
         var empty = RenderIn<WardHistoryChart>(WallText.Vi, p => p.Add(c => c.Code, "00229"));
         empty.WaitForAssertion(() => Assert.Equal("Không có số liệu cùng giờ tuần trước.", empty.Find("[data-testid=history-note]").TextContent));
     }

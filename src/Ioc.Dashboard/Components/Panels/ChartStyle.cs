@@ -3,7 +3,11 @@ using Plotly.Blazor.LayoutLib;
 
 namespace Ioc.Dashboard.Components.Panels;
 
-/// <summary>One dark style for every chart of the wall (no web fonts, no mode bar, no logo).</summary>
+/// <summary>
+/// One dark style for every chart of the wall (no web fonts, no mode bar, no logo). The font size here is the
+/// smallest; in the browser, wwwroot/js/chart-scale.js sets it to the page's root size, which follows the
+/// screen width (about 31 px on a 4K wall), and the axes make room for their labels (automargin).
+/// </summary>
 public static class ChartStyle
 {
     public const string Text = "#c9d4e3";
@@ -36,6 +40,7 @@ public static class ChartStyle
             GridColor = Grid,
             LineColor = Grid,
             ZeroLineColor = Grid,
+            AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True,
             Title = xTitle is null ? null : new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = xTitle },
         }],
         YAxis = [new YAxis
@@ -43,6 +48,7 @@ public static class ChartStyle
             GridColor = Grid,
             LineColor = Grid,
             ZeroLineColor = Grid,
+            AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True,
             RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero,
             Title = yTitle is null ? null : new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle },
         }],
