@@ -20,15 +20,12 @@ internal sealed class InfluxHostedService(
     private Task _setup = Task.CompletedTask;
     private int _stopped;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
+        // Never holds up the host: the setup runs (and retries) in the background; points written
+        // before the database exists are retried by the writer.
         _setup = SetUpAsync(_stopping.Token);
-        // Give the first attempt a moment so the first writes usually find the database, without
-        // holding up the host when InfluxDB is down (the setup keeps retrying in the background).
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(options.Value.RequestTimeout, timeProvider, wait.Token);
-        await Task.WhenAny(_setup, delay).ConfigureAwait(false);
-        await wait.CancelAsync().ConfigureAwait(false);
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

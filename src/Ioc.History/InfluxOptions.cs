@@ -34,8 +34,8 @@ public sealed class InfluxOptions
     /// <summary>First delay after a failed write; doubled after each further failure.</summary>
     public TimeSpan RetryInitialDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Upper bound of the retry delay.</summary>
-    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Upper bound of the retry delay: writing resumes within about this long after InfluxDB returns.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Timeout of one HTTP request.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

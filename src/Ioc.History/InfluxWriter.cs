@@ -488,6 +488,8 @@ public sealed class InfluxWriter : IAsyncDisposable
 
     private void MarkConnected()
     {
+        // A write that went through clears the error: the status says how things are, not how they were.
+        _lastError = null;
         if (!_connected)
         {
             _connected = true;

@@ -34,8 +34,15 @@ public sealed class HostedServiceTests(InfluxServerFixture influx)
                 await service.StartAsync(Ct);
             }
 
+            // Start does not wait for InfluxDB: the setup runs in the background and soon has made both policies.
             var reader = provider.GetRequiredService<InfluxReader>();
-            var policies = await reader.QueryAsync($"SHOW RETENTION POLICIES ON {InfluxQl.QuoteIdentifier(database)}", Ct);
+            IReadOnlyList<InfluxSeries> policies = [];
+            await WaitUntilAsync(() =>
+            {
+                try { policies = reader.QueryAsync($"SHOW RETENTION POLICIES ON {InfluxQl.QuoteIdentifier(database)}", Ct).GetAwaiter().GetResult(); }
+                catch (InfluxException) { return false; }
+                return policies.Count == 1 && policies[0].Column("name").Contains("hourly");
+            }, TimeSpan.FromSeconds(20), "the retention policies exist");
             Assert.Contains("raw", policies.Single().Column("name"));
             Assert.Contains("hourly", policies.Single().Column("name"));
 

@@ -56,6 +56,7 @@ public sealed class OutageTests
 
             var after = writer.GetStatus();
             Assert.True(after.Connected);
+            Assert.True(after.LastError is null, $"the outage is over, and the status must say so: {after} {after.LastErrorAt:O} now {DateTimeOffset.UtcNow:O}");
             Assert.Equal(0, after.Backlog);
             Assert.Equal(0, after.SpilledPoints);
             Assert.Equal(0, after.DroppedPoints);

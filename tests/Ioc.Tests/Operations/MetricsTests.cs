@@ -17,7 +17,15 @@ public sealed class MetricsCenter : CenterHost
     ];
 }
 
+/// <summary>
+/// Meters are process-wide (Orleans' own, and ours by name): another test host in this process would
+/// add its grains and clients to the same series, so these tests run on their own.
+/// </summary>
+[CollectionDefinition(nameof(MetricsAlone), DisableParallelization = true)]
+public sealed class MetricsAlone;
+
 /// <summary>A real Prometheus scrapes the center's OpenTelemetry metrics.</summary>
+[Collection(nameof(MetricsAlone))]
 public sealed class MetricsTests(MetricsCenter host) : IClassFixture<MetricsCenter>
 {
     private async Task<HttpResponseMessage> Scrape(string? bearer)
