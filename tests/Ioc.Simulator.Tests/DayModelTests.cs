@@ -73,7 +73,7 @@ public sealed class DayModelTests
         var dossierSystem = Assert.Single(Layout.Devices, d => d.Kind == DeviceKinds.DossierSystem);
         Assert.Equal("sim-dossier-system", dossierSystem.DeviceId);
         Assert.Equal(126, dossierSystem.Wards!.Count);
-        Assert.InRange(Layout.Devices.Count, 900, 1600);
+        Assert.InRange(Layout.Devices.Count, 700, 1400);
         Assert.Equal(Layout.Devices.Count, Layout.Devices.Select(d => d.DeviceId).Distinct().Count());
         Assert.Equal(Settings.DossiersPerDay, Layout.Wards.Sum(w => w.DossiersPerDay), 3);
 
@@ -147,7 +147,9 @@ public sealed class DayModelTests
                 case EventTypes.TicketCalled:
                     Assert.True(issued.TryGetValue(key, out var at), $"ticket {key} called before issued");
                     Assert.True(e.Ts >= at);
-                    Assert.True(called.TryAdd(key, e.Ts), $"ticket {key} called twice");
+                    // A re-call (the citizen did not come) counts with the wait up to the last call.
+                    if (called.TryGetValue(key, out var first)) Assert.True(e.Ts > first, $"ticket {key} called again before its first call");
+                    called[key] = e.Ts;
                     break;
                 case EventTypes.TicketServed or EventTypes.TicketNoShow:
                     Assert.True(called.TryGetValue(key, out var c), $"ticket {key} finished before called");
@@ -246,13 +248,13 @@ public sealed class DayModelTests
     {
         var certification = Catalog.ProceduresOf(ServiceCodes.ChungThuc)[0];
         var civil = Catalog.ProceduresOf(ServiceCodes.HoTich)[0];
-        Assert.Equal(At(Monday, 17), CitySimulation.DueDate(At(Monday, 9), certification));
-        Assert.Equal(At(Monday.AddDays(1), 17), CitySimulation.DueDate(At(Monday, 15, 30), certification));
-        Assert.Equal(At(Monday.AddDays(3), 17), CitySimulation.DueDate(At(Monday, 10), civil));
+        Assert.Equal(At(Monday, 17), DueDates.Of(At(Monday, 9), certification));
+        Assert.Equal(At(Monday.AddDays(1), 17), DueDates.Of(At(Monday, 15, 30), certification));
+        Assert.Equal(At(Monday.AddDays(3), 17), DueDates.Of(At(Monday, 10), civil));
         var friday = Monday.AddDays(4);
-        Assert.Equal(At(Monday.AddDays(9), 17), CitySimulation.DueDate(At(friday, 10), civil)); // Fri + 3 working days = Wed
-        Assert.Equal(At(Monday.AddDays(10), 17), CitySimulation.DueDate(At(friday, 20), civil)); // counts from Monday
-        Assert.Equal(At(Monday.AddDays(7), 17), CitySimulation.DueDate(At(friday.AddDays(1), 11), certification)); // Saturday → Monday
+        Assert.Equal(At(Monday.AddDays(9), 17), DueDates.Of(At(friday, 10), civil)); // Fri + 3 working days = Wed
+        Assert.Equal(At(Monday.AddDays(10), 17), DueDates.Of(At(friday, 20), civil)); // counts from Monday
+        Assert.Equal(At(Monday.AddDays(7), 17), DueDates.Of(At(friday.AddDays(1), 11), certification)); // Saturday → Monday
     }
 
     [Fact]
@@ -296,7 +298,7 @@ public sealed class DayModelTests
         var share = totalLate / (double)totalResolved;
         TestContext.Current.TestOutputHelper?.WriteLine($"resolved {totalResolved}, late {totalLate} ({share:P3}), pauses {pauses}, still open {open.Count}");
         Assert.True(totalResolved > 80_000);
-        Assert.InRange(share, 0.0005, 0.005);
+        Assert.InRange(share, 0.0008, 0.003); // the city's 0.15 %
         Assert.True(pauses > 1000);
         var worst = resolved.Where(kv => kv.Value >= 200).Max(kv => late.GetValueOrDefault(kv.Key) / (double)kv.Value);
         Assert.True(worst > 5 * share && worst > 0.01, $"worst ward late share {worst:P2} vs city {share:P3}");

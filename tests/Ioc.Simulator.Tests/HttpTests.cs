@@ -64,6 +64,7 @@ public sealed class HttpTests
                 HeartbeatSeconds = 1,
                 FlushSeconds = 0.25,
                 DataPath = dir,
+                Network = NetworkOptions.Perfect, // retries are what this test follows; the network's own repeats are tested below
             };
             // 300× from Monday 08:55: the replay of the night, then the morning peak.
             var clock = new IocClock(TimeProvider.System, 300, DayModelTests.At(DayModelTests.Monday, 8, 55));
@@ -125,6 +126,56 @@ public sealed class HttpTests
             var saved = new SimulatorStateStore(dir, NullLogger.Instance).Load();
             Assert.NotNull(saved);
             Assert.NotEmpty(saved.Dossiers);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_runner_posts_the_networks_repeats_with_the_same_ids_and_late_batches_after_later_ones()
+    {
+        var center = new FakeCenter();
+        var dir = Path.Combine(Path.GetTempPath(), "ioc-sim-net-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var options = new SimulatorOptions
+            {
+                BaseUrl = "http://center.test",
+                AdminPassword = center.Password,
+                HeartbeatSeconds = 1,
+                FlushSeconds = 0.25,
+                DataPath = dir,
+                Network = new NetworkOptions { LateShare = 0.3, ReorderShare = 0, RepeatShare = 1, MaxDelaySeconds = 600 },
+            };
+            var clock = new IocClock(TimeProvider.System, 300, DayModelTests.At(DayModelTests.Monday, 8, 55));
+            var runner = new SimulatorRunner(options, clock, Api(center, options.MaxConcurrentRequests), NullLogger.Instance, new SimulatorStateStore(dir, NullLogger.Instance));
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            var run = runner.RunAsync(cts.Token);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline && center.Calls.Count(c => c.Answer == HttpStatusCode.Accepted) < 3000)
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            cts.Cancel();
+            await run;
+
+            var calls = center.Calls.Where(c => c.Answer == HttpStatusCode.Accepted).ToList();
+            Assert.True(calls.Count >= 3000, $"only {calls.Count} posts");
+            // Every batch goes twice with the same body and ids (the second one only after the first).
+            var byBody = calls.GroupBy(c => c.Body).ToList();
+            Assert.All(byBody, g => Assert.InRange(g.Count(), 1, 2));
+            Assert.True(byBody.Count(g => g.Count() == 2) >= 0.8 * byBody.Count, $"{byBody.Count(g => g.Count() == 2)} of {byBody.Count} batches repeated");
+            Assert.True(runner.Stats.Duplicates > 0);
+            Assert.Equal(0, runner.Stats.Dropped);
+
+            // Late batches reach the center after later batches of the same device.
+            static DateTimeOffset Ts(System.Text.Json.JsonElement e) => DateTimeOffset.Parse(e.GetProperty("ts").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            var overtaken = calls.GroupBy(c => c.KeyDevice).Sum(g =>
+            {
+                var firsts = g.DistinctBy(c => c.Body).Select(c => (Min: c.Events.Min(Ts), Max: c.Events.Max(Ts))).ToList();
+                return firsts.Where((b, i) => firsts.Take(i).Any(a => a.Min > b.Max)).Count();
+            });
+            Assert.True(overtaken > 0, "no batch arrived after a later one of its device");
         }
         finally
         {
