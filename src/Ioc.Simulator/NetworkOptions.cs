@@ -13,7 +13,11 @@ public sealed class NetworkOptions
     /// <summary>Longest delay of a late batch, and longest hold of a reordered one, in seconds.</summary>
     public double MaxDelaySeconds { get; set; } = 300;
 
-    /// <summary>Share of batches overtaken by the device's next batch (delivered just after it).</summary>
+    /// <summary>
+    /// Share of batches held back and delivered just after the device's next batch, so that batch
+    /// overtakes them; a device that sends nothing for <see cref="MaxDelaySeconds"/> gets the held batch
+    /// delivered then.
+    /// </summary>
     public double ReorderShare { get; set; } = 0.05;
 
     /// <summary>Share of batches delivered twice, with the same ids (a retry after a lost acknowledgement).</summary>

@@ -71,6 +71,7 @@ public sealed class NetworkModel
             return;
         }
 
+        if (line.Held is { } stale && HoldLimit(stale) <= sentAt) ReleaseHeld(line, stale);
         var rng = line.Rng;
         var u = rng.NextDouble();
         var repeat = rng.Chance(_options.RepeatShare);
@@ -84,8 +85,10 @@ public sealed class NetworkModel
 
         if (line.Held is { } held && !ReferenceEquals(held, batch))
         {
+            // Right after the batch that overtook it, but never later than its longest hold.
             line.Held = null;
-            Deliver(line, held, line.LastAt + Seconds(rng.Uniform(0.05, 0.5)), DeliveryKind.Reordered);
+            var at = line.LastAt + Seconds(rng.Uniform(0.05, 0.5));
+            Deliver(line, held, at < HoldLimit(held) ? at : HoldLimit(held), DeliveryKind.Reordered);
         }
     }
 
@@ -105,11 +108,13 @@ public sealed class NetworkModel
     private void ReleaseHeld(DateTimeOffset now)
     {
         foreach (var line in _lines.Values)
-        {
-            if (line.Held is not { } h || HoldLimit(h) > now) continue;
-            line.Held = null;
-            Deliver(line, h, HoldLimit(h), DeliveryKind.Reordered);
-        }
+            if (line.Held is { } h && HoldLimit(h) <= now) ReleaseHeld(line, h);
+    }
+
+    private void ReleaseHeld(DeviceLine line, HeldBatch h)
+    {
+        line.Held = null;
+        Deliver(line, h, HoldLimit(h), DeliveryKind.Reordered);
     }
 
     private DateTimeOffset HoldLimit(HeldBatch h) => h.SentAt + Seconds(_options.MaxDelaySeconds);
