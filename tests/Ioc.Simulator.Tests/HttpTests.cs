@@ -57,26 +57,10 @@ public sealed class HttpTests
         var dir = Path.Combine(Path.GetTempPath(), "ioc-sim-http-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var options = new SimulatorOptions
-            {
-                BaseUrl = "http://center.test",
-                AdminPassword = center.Password,
-                HeartbeatSeconds = 1,
-                FlushSeconds = 0.25,
-                DataPath = dir,
-                Network = NetworkOptions.Perfect, // retries are what this test follows; the network's own repeats are tested below
-            };
-            // 300× from Monday 08:55: the replay of the night, then the morning peak.
-            var clock = new IocClock(TimeProvider.System, 300, DayModelTests.At(DayModelTests.Monday, 8, 55));
-            var runner = new SimulatorRunner(options, clock, Api(center, options.MaxConcurrentRequests), NullLogger.Instance, new SimulatorStateStore(dir, NullLogger.Instance));
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            var run = runner.RunAsync(cts.Token);
+            // Retries are what this test follows; the network's own repeats are tested below.
+            var (runner, options) = await RunAtMorningPeak(center, dir, NetworkOptions.Perfect,
+                () => center.Calls.Count(c => c.Answer == HttpStatusCode.Accepted) > 2000 && center.Calls.Any(c => c.Events.Any(e => e.GetProperty("type").GetString() == "ticket.called")));
             var layout = CityLayout.Build(SimulationSettings.From(options));
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline && !(center.Calls.Count(c => c.Answer == HttpStatusCode.Accepted) > 2000 && center.Calls.Any(c => c.Events.Any(e => e.GetProperty("type").GetString() == "ticket.called"))))
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            cts.Cancel();
-            await run;
 
             // Every device of the layout was provisioned: created, or rotated when it existed.
             Assert.Equal(layout.Devices.Count, center.Created.Count + center.Rotated.Count);
@@ -140,24 +124,8 @@ public sealed class HttpTests
         var dir = Path.Combine(Path.GetTempPath(), "ioc-sim-net-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var options = new SimulatorOptions
-            {
-                BaseUrl = "http://center.test",
-                AdminPassword = center.Password,
-                HeartbeatSeconds = 1,
-                FlushSeconds = 0.25,
-                DataPath = dir,
-                Network = new NetworkOptions { LateShare = 0.3, ReorderShare = 0, RepeatShare = 1, MaxDelaySeconds = 600 },
-            };
-            var clock = new IocClock(TimeProvider.System, 300, DayModelTests.At(DayModelTests.Monday, 8, 55));
-            var runner = new SimulatorRunner(options, clock, Api(center, options.MaxConcurrentRequests), NullLogger.Instance, new SimulatorStateStore(dir, NullLogger.Instance));
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            var run = runner.RunAsync(cts.Token);
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline && center.Calls.Count(c => c.Answer == HttpStatusCode.Accepted) < 3000)
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            cts.Cancel();
-            await run;
+            var (runner, _) = await RunAtMorningPeak(center, dir, new NetworkOptions { LateShare = 0.3, ReorderShare = 0, RepeatShare = 1, MaxDelaySeconds = 600 },
+                () => center.Calls.Count(c => c.Answer == HttpStatusCode.Accepted) >= 3000);
 
             var calls = center.Calls.Where(c => c.Answer == HttpStatusCode.Accepted).ToList();
             Assert.True(calls.Count >= 3000, $"only {calls.Count} posts");
@@ -181,6 +149,30 @@ public sealed class HttpTests
         {
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>The runner at 300× from Monday 08:55 (the replay of the night, then the morning peak) until <paramref name="done"/> or 60 s.</summary>
+    private static async Task<(SimulatorRunner Runner, SimulatorOptions Options)> RunAtMorningPeak(FakeCenter center, string dir, NetworkOptions network, Func<bool> done)
+    {
+        var options = new SimulatorOptions
+        {
+            BaseUrl = "http://center.test",
+            AdminPassword = center.Password,
+            HeartbeatSeconds = 1,
+            FlushSeconds = 0.25,
+            DataPath = dir,
+            Network = network,
+        };
+        var clock = new IocClock(TimeProvider.System, 300, DayModelTests.At(DayModelTests.Monday, 8, 55));
+        var runner = new SimulatorRunner(options, clock, Api(center, options.MaxConcurrentRequests), NullLogger.Instance, new SimulatorStateStore(dir, NullLogger.Instance));
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = runner.RunAsync(cts.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !done() && !run.IsCompleted)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        cts.Cancel();
+        await run;
+        return (runner, options);
     }
 
     [Fact]
@@ -225,6 +217,20 @@ public sealed class HttpTests
         {
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("Ioc:Simulator:Scenario", "tuesday", "Ioc:Simulator:Scenario must be one of normal, monday-surge")]
+    [InlineData("Ioc:Simulator:Network:LateShare", "1.5", "Ioc:Simulator:Network")]
+    public async Task A_host_with_an_unknown_scenario_or_bad_network_shares_does_not_start_and_says_why(string key, string value, string message)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value, ["Ioc:DataPath"] = Path.GetTempPath() });
+        builder.Logging.ClearProviders();
+        builder.Services.AddIocSimulator(builder.Configuration, _ => new FakeCenter());
+        using var host = builder.Build();
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(message, ex.Message);
     }
 
     [Fact]
