@@ -87,8 +87,8 @@ public sealed class CityLayout
             var pressure = pressureUnits.Contains(i);
             var staff = HallStaffing.Plan(tickets, pressure, rng);
             var robots = robotUnits.Contains(i) ? 1 + rng.PickWeighted([0.5, 0.35, 0.15]) : 0;
-            // City late rate 0.15 %: most units between none and 0.28 %, the few late units 1.5–2.5 %.
-            var late = lateUnits.Contains(i) ? rng.Uniform(0.015, 0.025) : rng.Chance(0.3) ? 0 : rng.Uniform(0, 0.0028);
+            // City late rate 0.15 %: most units between none and 0.4 %, the few late units 2–3 %.
+            var late = lateUnits.Contains(i) ? rng.Uniform(0.02, 0.03) : rng.Chance(0.3) ? 0 : rng.Uniform(0, 0.004);
             wards[i] = new WardProfile
             {
                 Index = i,
