@@ -1,8 +1,5 @@
 namespace Ioc.Simulator.Model;
 
-/// <summary>A hall's desks: what each serves, which are general (flex) desks, and each clerk's pace.</summary>
-internal sealed record HallStaff(string[][] Services, bool[] Flex, double[] Speeds);
-
 /// <summary>
 /// How a ward staffs its hall, as a chief plans from last month's numbers. Staffed desks are fewer
 /// than the usual peak needs (busy desks at the peak ÷ staffed desks = 1.4–1.6), so queues build at the
