@@ -125,30 +125,44 @@ public sealed class HttpTests
         try
         {
             var (runner, _) = await RunAtMorningPeak(center, dir, new NetworkOptions { LateShare = 0.3, ReorderShare = 0, RepeatShare = 1, MaxDelaySeconds = 600 },
-                () => center.Calls.Count(c => c.Answer == HttpStatusCode.Accepted) >= 3000);
+                () => center.Calls.Count(c => c.Answer == HttpStatusCode.Accepted) >= 2000 && Overtaken(center) > 0);
 
             var calls = center.Calls.Where(c => c.Answer == HttpStatusCode.Accepted).ToList();
-            Assert.True(calls.Count >= 3000, $"only {calls.Count} posts");
-            // Every batch goes twice with the same body and ids (the second one only after the first).
-            var byBody = calls.GroupBy(c => c.Body).ToList();
+            Assert.True(calls.Count >= 1000, $"only {calls.Count} posts");
+            // Every batch goes twice with the same body and ids. The repeats of the last batches may not
+            // have gone when the runner stopped; those of the first half had long been due.
+            var byBody = calls.GroupBy(c => c.Body).ToList(); // in order of first post
             Assert.All(byBody, g => Assert.InRange(g.Count(), 1, 2));
-            Assert.True(byBody.Count(g => g.Count() == 2) >= 0.8 * byBody.Count, $"{byBody.Count(g => g.Count() == 2)} of {byBody.Count} batches repeated");
+            var firstHalf = byBody.Take(byBody.Count / 2).ToList();
+            Assert.True(firstHalf.Count(g => g.Count() == 2) >= 0.9 * firstHalf.Count, $"{firstHalf.Count(g => g.Count() == 2)} of {firstHalf.Count} early batches repeated");
             Assert.True(runner.Stats.Duplicates > 0);
             Assert.Equal(0, runner.Stats.Dropped);
 
             // Late batches reach the center after later batches of the same device.
-            static DateTimeOffset Ts(System.Text.Json.JsonElement e) => DateTimeOffset.Parse(e.GetProperty("ts").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-            var overtaken = calls.GroupBy(c => c.KeyDevice).Sum(g =>
-            {
-                var firsts = g.DistinctBy(c => c.Body).Select(c => (Min: c.Events.Min(Ts), Max: c.Events.Max(Ts))).ToList();
-                return firsts.Where((b, i) => firsts.Take(i).Any(a => a.Min > b.Max)).Count();
-            });
-            Assert.True(overtaken > 0, "no batch arrived after a later one of its device");
+            Assert.True(Overtaken(center) > 0, "no batch arrived after a later one of its device");
         }
         finally
         {
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>Accepted batches that reached the center after a batch of the same device with only later events.</summary>
+    private static int Overtaken(FakeCenter center)
+    {
+        static DateTimeOffset Ts(System.Text.Json.JsonElement e) => DateTimeOffset.Parse(e.GetProperty("ts").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        return center.Calls.Where(c => c.Answer == HttpStatusCode.Accepted).GroupBy(c => c.KeyDevice).Sum(g =>
+        {
+            var firsts = g.DistinctBy(c => c.Body).Select(c => (Min: c.Events.Min(Ts), Max: c.Events.Max(Ts))).ToList();
+            var latestMin = DateTimeOffset.MinValue;
+            var count = 0;
+            foreach (var b in firsts)
+            {
+                if (latestMin > b.Max) count++;
+                if (b.Min > latestMin) latestMin = b.Min;
+            }
+            return count;
+        });
     }
 
     /// <summary>The runner at 300× from Monday 08:55 (the replay of the night, then the morning peak) until <paramref name="done"/> or 60 s.</summary>
