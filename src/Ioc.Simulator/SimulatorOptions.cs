@@ -25,6 +25,15 @@ public sealed class SimulatorOptions
 
     public int DossiersPerDay { get; set; } = 6250;
 
+    /// <summary>
+    /// The kind of day: <c>normal</c> (default), <c>monday-surge</c>, <c>desk-outage</c>,
+    /// <c>robot-fault</c> or <c>dossier-outage</c> (README "Simulator scenarios").
+    /// </summary>
+    public string Scenario { get; set; } = "normal";
+
+    /// <summary>How the network delivers the devices' batches (section <c>Ioc:Simulator:Network</c>).</summary>
+    public NetworkOptions Network { get; set; } = new();
+
     public int MaxConcurrentRequests { get; set; } = 8;
 
     /// <summary>Real seconds between state messages (heartbeats) of one counter or robot.</summary>

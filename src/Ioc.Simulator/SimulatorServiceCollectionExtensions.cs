@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Ioc.Simulator.Model;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ioc.Simulator;
@@ -22,7 +23,10 @@ public static class SimulatorServiceCollectionExtensions
             {
                 if (string.IsNullOrWhiteSpace(o.DataPath))
                     o.DataPath = Path.Combine(config["Ioc:DataPath"] is { Length: > 0 } root ? root : "data", "simulator");
-            });
+            })
+            .Validate(o => SimulatorScenarios.TryParse(o.Scenario, out _), $"Ioc:Simulator:Scenario must be one of {string.Join(", ", SimulatorScenarios.All)}")
+            .Validate(o => o.Network.Problem() is null, "Ioc:Simulator:Network: shares must be 0..1 (LateShare + ReorderShare at most 1), MaxDelaySeconds at least 5")
+            .ValidateOnStart();
         services.TryAddSingleton<SimulatorHttpHandlerFactory>(_ => new SimulatorHttpHandlerFactory(null));
         services.AddHostedService<SimulatorWorker>();
         return services;
@@ -38,20 +42,4 @@ public static class SimulatorServiceCollectionExtensions
         services.AddSingleton(sp => new SimulatorHttpHandlerFactory(() => handlerFactory(sp)));
         return services.AddIocSimulator(config);
     }
-}
-
-/// <summary>
-/// Makes the handler the simulator's HttpClient uses; the default is a pooled SocketsHttpHandler
-/// (owned and disposed by the simulator). A handler from a custom factory is never disposed by it.
-/// </summary>
-public sealed class SimulatorHttpHandlerFactory(Func<HttpMessageHandler>? create)
-{
-    public bool OwnsHandlers => create is null;
-
-    public HttpMessageHandler Create(int maxConnections) => create?.Invoke() ?? new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        MaxConnectionsPerServer = Math.Max(2, maxConnections),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
-    };
 }

@@ -1,44 +1,10 @@
 using System.Text.Json;
 using Ioc.Simulator.Http;
 using Ioc.Simulator.Model;
-using Ioc.Simulator.Runtime;
 using Ioc.Telemetry;
 using Ioc.Time;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ioc.Simulator.Tests;
-
-/// <summary>A stretch of simulated time, driven step by step (no waiting).</summary>
-internal sealed class SimRun
-{
-    public List<SimEvent> Events { get; } = [];
-    public List<SimEvent> Snapshots { get; } = [];
-
-    /// <summary>Every event with the instant the model had been advanced to when it came out.</summary>
-    public List<(SimEvent Event, DateTimeOffset AdvancedTo)> Timed { get; } = [];
-
-    public static SimRun Simulate(CitySimulation sim, DateTimeOffset until, TimeSpan step, TimeSpan? snapshotEvery = null, bool keep = true, Action<SimEvent>? onEvent = null)
-    {
-        var run = new SimRun();
-        var nextSnapshot = sim.Now;
-        for (var t = sim.Now + step; t - step < until; t += step)
-        {
-            if (t > until) t = until;
-            foreach (var e in sim.Advance(t))
-            {
-                onEvent?.Invoke(e);
-                if (keep) { run.Events.Add(e); run.Timed.Add((e, t)); }
-            }
-            if (snapshotEvery is { } every && t >= nextSnapshot)
-            {
-                nextSnapshot = t + every;
-                foreach (var d in sim.Layout.Devices)
-                    if (sim.Snapshot(d.DeviceId) is { } s) run.Snapshots.Add(s);
-            }
-        }
-        return run;
-    }
-}
 
 public sealed class DayModelTests
 {
@@ -73,7 +39,7 @@ public sealed class DayModelTests
         var dossierSystem = Assert.Single(Layout.Devices, d => d.Kind == DeviceKinds.DossierSystem);
         Assert.Equal("sim-dossier-system", dossierSystem.DeviceId);
         Assert.Equal(126, dossierSystem.Wards!.Count);
-        Assert.InRange(Layout.Devices.Count, 900, 1600);
+        Assert.InRange(Layout.Devices.Count, 700, 1400);
         Assert.Equal(Layout.Devices.Count, Layout.Devices.Select(d => d.DeviceId).Distinct().Count());
         Assert.Equal(Settings.DossiersPerDay, Layout.Wards.Sum(w => w.DossiersPerDay), 3);
 
@@ -147,7 +113,9 @@ public sealed class DayModelTests
                 case EventTypes.TicketCalled:
                     Assert.True(issued.TryGetValue(key, out var at), $"ticket {key} called before issued");
                     Assert.True(e.Ts >= at);
-                    Assert.True(called.TryAdd(key, e.Ts), $"ticket {key} called twice");
+                    // A re-call (the citizen did not come) counts with the wait up to the last call.
+                    if (called.TryGetValue(key, out var first)) Assert.True(e.Ts > first, $"ticket {key} called again before its first call");
+                    called[key] = e.Ts;
                     break;
                 case EventTypes.TicketServed or EventTypes.TicketNoShow:
                     Assert.True(called.TryGetValue(key, out var c), $"ticket {key} finished before called");
@@ -239,106 +207,6 @@ public sealed class DayModelTests
         Assert.All(received, e => Assert.Equal("online", e.Channel));
         Assert.All(run.Snapshots.Where(s => s.Type == EventTypes.CounterState), s => Assert.Equal(CounterStatuses.Closed, s.Status));
         Assert.All(run.Snapshots.Where(s => s.Type == EventTypes.RobotState && s.Ts >= At(saturday, 6)), s => Assert.Contains(s.Mode, new[] { "docked", "charging" }));
-    }
-
-    [Fact]
-    public void Due_dates_follow_the_procedure_rules()
-    {
-        var certification = Catalog.ProceduresOf(ServiceCodes.ChungThuc)[0];
-        var civil = Catalog.ProceduresOf(ServiceCodes.HoTich)[0];
-        Assert.Equal(At(Monday, 17), CitySimulation.DueDate(At(Monday, 9), certification));
-        Assert.Equal(At(Monday.AddDays(1), 17), CitySimulation.DueDate(At(Monday, 15, 30), certification));
-        Assert.Equal(At(Monday.AddDays(3), 17), CitySimulation.DueDate(At(Monday, 10), civil));
-        var friday = Monday.AddDays(4);
-        Assert.Equal(At(Monday.AddDays(9), 17), CitySimulation.DueDate(At(friday, 10), civil)); // Fri + 3 working days = Wed
-        Assert.Equal(At(Monday.AddDays(10), 17), CitySimulation.DueDate(At(friday, 20), civil)); // counts from Monday
-        Assert.Equal(At(Monday.AddDays(7), 17), CitySimulation.DueDate(At(friday.AddDays(1), 11), certification)); // Saturday → Monday
-    }
-
-    [Fact]
-    public void Over_four_weeks_few_dossiers_are_late_and_some_wards_are_clearly_worse()
-    {
-        var start = HanoiTime.StartOf(Monday);
-        var sim = new CitySimulation(Layout, start, runId: "late");
-        var open = new Dictionary<string, (DateTimeOffset Received, DateTimeOffset Due, DateTimeOffset? PausedAt, TimeSpan Paused, string Ward)>();
-        var resolved = new Dictionary<string, int>();
-        var late = new Dictionary<string, int>();
-        var errors = new List<string>();
-        var pauses = 0;
-        SimRun.Simulate(sim, start + TimeSpan.FromDays(28), TimeSpan.FromHours(1), keep: false, onEvent: e =>
-        {
-            switch (e.Type)
-            {
-                case EventTypes.DossierReceived:
-                    if (!open.TryAdd(e.Dossier!, (e.Ts, e.DueAt!.Value, null, TimeSpan.Zero, e.Ward))) errors.Add($"{e.Dossier} received twice");
-                    break;
-                case EventTypes.DossierPaused:
-                    if (!open.TryGetValue(e.Dossier!, out var p) || p.PausedAt is not null || e.Ts <= p.Received) { errors.Add($"{e.Dossier} bad pause"); break; }
-                    open[e.Dossier!] = p with { PausedAt = e.Ts };
-                    pauses++;
-                    break;
-                case EventTypes.DossierResumed:
-                    if (!open.TryGetValue(e.Dossier!, out var r) || r.PausedAt is null) { errors.Add($"{e.Dossier} resumed while not paused"); break; }
-                    open[e.Dossier!] = r with { Paused = r.Paused + (e.Ts - r.PausedAt.Value), PausedAt = null };
-                    break;
-                case EventTypes.DossierResolved:
-                    if (!open.Remove(e.Dossier!, out var d)) { errors.Add($"{e.Dossier} resolved but never received"); break; }
-                    if (e.Ts <= d.Received) errors.Add($"{e.Dossier} resolved before it was received");
-                    if (d.PausedAt is not null) errors.Add($"{e.Dossier} resolved while paused");
-                    resolved[d.Ward] = resolved.GetValueOrDefault(d.Ward) + 1;
-                    if (e.Ts > d.Due + d.Paused) late[d.Ward] = late.GetValueOrDefault(d.Ward) + 1;
-                    break;
-            }
-        });
-        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
-        var totalResolved = resolved.Values.Sum();
-        var totalLate = late.Values.Sum();
-        var share = totalLate / (double)totalResolved;
-        TestContext.Current.TestOutputHelper?.WriteLine($"resolved {totalResolved}, late {totalLate} ({share:P3}), pauses {pauses}, still open {open.Count}");
-        Assert.True(totalResolved > 80_000);
-        Assert.InRange(share, 0.0005, 0.005);
-        Assert.True(pauses > 1000);
-        var worst = resolved.Where(kv => kv.Value >= 200).Max(kv => late.GetValueOrDefault(kv.Key) / (double)kv.Value);
-        Assert.True(worst > 5 * share && worst > 0.01, $"worst ward late share {worst:P2} vs city {share:P3}");
-    }
-
-    [Fact]
-    public void The_pending_schedule_survives_a_restart()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "ioc-sim-test-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            // A small city keeps the two simulated months quick.
-            var layout = CityLayout.Build(new SimulationSettings { DossiersPerDay = 600 }, Ioc.Wards.WardDirectory.Hanoi.All.Take(12).ToList());
-            var start = HanoiTime.StartOf(Monday);
-            var first = new CitySimulation(layout, start);
-            var before = SimRun.Simulate(first, At(Monday.AddDays(1), 15), TimeSpan.FromMinutes(30));
-            Assert.NotEmpty(first.OpenDossiers);
-            var store = new SimulatorStateStore(dir, NullLogger.Instance);
-            store.Save(Settings.Seed, first.Now, first.OpenDossiers);
-            var expected = first.OpenDossiers.Select(d => d.Id).ToHashSet();
-            var receivedBefore = before.Events.Where(e => e.Type == EventTypes.DossierReceived).Select(e => e.Dossier!).ToHashSet();
-            Assert.Subset(receivedBefore, expected);
-
-            // Down for a day: the next run starts on Wednesday afternoon.
-            var loaded = new SimulatorStateStore(dir, NullLogger.Instance).Load();
-            Assert.NotNull(loaded);
-            Assert.Equal(expected.Count, loaded.Dossiers.Count);
-            var restartAt = At(Monday.AddDays(2), 15);
-            var second = new CitySimulation(layout, restartAt, loaded.Dossiers);
-            var after = new List<SimEvent>();
-            SimRun.Simulate(second, restartAt + TimeSpan.FromDays(60), TimeSpan.FromHours(6), keep: false,
-                onEvent: e => { if (e.Type.StartsWith("dossier.", StringComparison.Ordinal)) after.Add(e); });
-            var resolvedAfter = after.Where(e => e.Type == EventTypes.DossierResolved).ToList();
-            Assert.Subset(resolvedAfter.Select(e => e.Dossier!).ToHashSet(), expected);
-            Assert.All(resolvedAfter.Where(e => expected.Contains(e.Dossier!)), e => Assert.True(e.Ts >= restartAt));
-            // None of the earlier run's dossiers is received again.
-            Assert.DoesNotContain(after, e => e.Type == EventTypes.DossierReceived && expected.Contains(e.Dossier!));
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
     }
 
     private static string Json(IEnumerable<SimEvent> events) => JsonSerializer.Serialize(events, TelemetryJson.Options);

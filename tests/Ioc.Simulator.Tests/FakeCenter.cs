@@ -5,9 +5,6 @@ using System.Text.Json;
 
 namespace Ioc.Simulator.Tests;
 
-/// <summary>One telemetry request as the fake center saw it.</summary>
-internal sealed record TelemetryCall(string? KeyDevice, string Body, IReadOnlyList<JsonElement> Events, HttpStatusCode Answer);
-
 /// <summary>
 /// A tiny in-memory stand-in for the center's API: admin token, device provisioning (201 / 409 and
 /// key rotation) and telemetry with device keys, answering 503 to chosen requests.

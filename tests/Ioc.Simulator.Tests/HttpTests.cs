@@ -57,25 +57,10 @@ public sealed class HttpTests
         var dir = Path.Combine(Path.GetTempPath(), "ioc-sim-http-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var options = new SimulatorOptions
-            {
-                BaseUrl = "http://center.test",
-                AdminPassword = center.Password,
-                HeartbeatSeconds = 1,
-                FlushSeconds = 0.25,
-                DataPath = dir,
-            };
-            // 300× from Monday 08:55: the replay of the night, then the morning peak.
-            var clock = new IocClock(TimeProvider.System, 300, DayModelTests.At(DayModelTests.Monday, 8, 55));
-            var runner = new SimulatorRunner(options, clock, Api(center, options.MaxConcurrentRequests), NullLogger.Instance, new SimulatorStateStore(dir, NullLogger.Instance));
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            var run = runner.RunAsync(cts.Token);
+            // Retries are what this test follows; the network's own repeats are tested below.
+            var (runner, options) = await RunAtMorningPeak(center, dir, NetworkOptions.Perfect,
+                () => center.Calls.Count(c => c.Answer == HttpStatusCode.Accepted) > 2000 && center.Calls.Any(c => c.Events.Any(e => e.GetProperty("type").GetString() == "ticket.called")));
             var layout = CityLayout.Build(SimulationSettings.From(options));
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline && !(center.Calls.Count(c => c.Answer == HttpStatusCode.Accepted) > 2000 && center.Calls.Any(c => c.Events.Any(e => e.GetProperty("type").GetString() == "ticket.called"))))
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            cts.Cancel();
-            await run;
 
             // Every device of the layout was provisioned: created, or rotated when it existed.
             Assert.Equal(layout.Devices.Count, center.Created.Count + center.Rotated.Count);
@@ -133,6 +118,78 @@ public sealed class HttpTests
     }
 
     [Fact]
+    public async Task The_runner_posts_the_networks_repeats_with_the_same_ids_and_late_batches_after_later_ones()
+    {
+        var center = new FakeCenter();
+        var dir = Path.Combine(Path.GetTempPath(), "ioc-sim-net-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (runner, _) = await RunAtMorningPeak(center, dir, new NetworkOptions { LateShare = 0.3, ReorderShare = 0, RepeatShare = 1, MaxDelaySeconds = 600 },
+                () => center.Calls.Count(c => c.Answer == HttpStatusCode.Accepted) >= 2000 && Overtaken(center) > 0);
+
+            var calls = center.Calls.Where(c => c.Answer == HttpStatusCode.Accepted).ToList();
+            Assert.True(calls.Count >= 1000, $"only {calls.Count} posts");
+            // Every batch goes twice with the same body and ids. The repeats of the last batches may not
+            // have gone when the runner stopped; those of the first half had long been due.
+            var byBody = calls.GroupBy(c => c.Body).ToList(); // in order of first post
+            Assert.All(byBody, g => Assert.InRange(g.Count(), 1, 2));
+            var firstHalf = byBody.Take(byBody.Count / 2).ToList();
+            Assert.True(firstHalf.Count(g => g.Count() == 2) >= 0.9 * firstHalf.Count, $"{firstHalf.Count(g => g.Count() == 2)} of {firstHalf.Count} early batches repeated");
+            Assert.True(runner.Stats.Duplicates > 0);
+            Assert.Equal(0, runner.Stats.Dropped);
+
+            // Late batches reach the center after later batches of the same device.
+            Assert.True(Overtaken(center) > 0, "no batch arrived after a later one of its device");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>Accepted batches that reached the center after a batch of the same device with only later events.</summary>
+    private static int Overtaken(FakeCenter center)
+    {
+        static DateTimeOffset Ts(System.Text.Json.JsonElement e) => DateTimeOffset.Parse(e.GetProperty("ts").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        return center.Calls.Where(c => c.Answer == HttpStatusCode.Accepted).GroupBy(c => c.KeyDevice).Sum(g =>
+        {
+            var firsts = g.DistinctBy(c => c.Body).Select(c => (Min: c.Events.Min(Ts), Max: c.Events.Max(Ts))).ToList();
+            var latestMin = DateTimeOffset.MinValue;
+            var count = 0;
+            foreach (var b in firsts)
+            {
+                if (latestMin > b.Max) count++;
+                if (b.Min > latestMin) latestMin = b.Min;
+            }
+            return count;
+        });
+    }
+
+    /// <summary>The runner at 300× from Monday 08:55 (the replay of the night, then the morning peak) until <paramref name="done"/> or 60 s.</summary>
+    private static async Task<(SimulatorRunner Runner, SimulatorOptions Options)> RunAtMorningPeak(FakeCenter center, string dir, NetworkOptions network, Func<bool> done)
+    {
+        var options = new SimulatorOptions
+        {
+            BaseUrl = "http://center.test",
+            AdminPassword = center.Password,
+            HeartbeatSeconds = 1,
+            FlushSeconds = 0.25,
+            DataPath = dir,
+            Network = network,
+        };
+        var clock = new IocClock(TimeProvider.System, 300, DayModelTests.At(DayModelTests.Monday, 8, 55));
+        var runner = new SimulatorRunner(options, clock, Api(center, options.MaxConcurrentRequests), NullLogger.Instance, new SimulatorStateStore(dir, NullLogger.Instance));
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = runner.RunAsync(cts.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !done() && !run.IsCompleted)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        cts.Cancel();
+        await run;
+        return (runner, options);
+    }
+
+    [Fact]
     public async Task The_hosted_worker_waits_for_BaseUrl_and_password_then_runs()
     {
         var center = new FakeCenter();
@@ -174,6 +231,20 @@ public sealed class HttpTests
         {
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("Ioc:Simulator:Scenario", "tuesday", "Ioc:Simulator:Scenario must be one of normal, monday-surge")]
+    [InlineData("Ioc:Simulator:Network:LateShare", "1.5", "Ioc:Simulator:Network")]
+    public async Task A_host_with_an_unknown_scenario_or_bad_network_shares_does_not_start_and_says_why(string key, string value, string message)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value, ["Ioc:DataPath"] = Path.GetTempPath() });
+        builder.Logging.ClearProviders();
+        builder.Services.AddIocSimulator(builder.Configuration, _ => new FakeCenter());
+        using var host = builder.Build();
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(message, ex.Message);
     }
 
     [Fact]

@@ -87,6 +87,8 @@ internal static partial class TelemetryValidator
                 var due = Str("dueAt");
                 if (due is null || !Rfc3339Hanoi().IsMatch(due)) Fail("dueAt");
                 else if (DateTimeOffset.Parse(due, System.Globalization.CultureInfo.InvariantCulture) <= e.Ts) Fail("dueAt not after ts");
+                if (j.TryGetProperty("digitized", out var digitized) && digitized.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) Fail("digitized not a boolean");
+                if (Str("receivedAt") is { } at && (!WardDirectory.Hanoi.Contains(at) || at == ward)) Fail($"receivedAt '{at}' not another ward's code");
                 break;
             case EventTypes.DossierPaused or EventTypes.DossierResumed or EventTypes.DossierResolved:
                 if (device.Kind != DeviceKinds.DossierSystem) Fail("dossier from a non dossier-system");

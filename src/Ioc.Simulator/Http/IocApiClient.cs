@@ -7,15 +7,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Ioc.Simulator.Http;
 
-/// <summary>The answer to one telemetry POST (no retry inside).</summary>
-public sealed record TelemetryResponse(HttpStatusCode? Status, TimeSpan? RetryAfter, int Accepted, int Duplicates, string? Body, Exception? Error)
-{
-    public bool IsSuccess => Status is HttpStatusCode.Accepted or HttpStatusCode.OK;
-}
-
-/// <summary>A device the center refused to provision (bad request or forbidden): a configuration bug.</summary>
-public sealed class ProvisioningException(string message) : Exception(message);
-
 /// <summary>
 /// The center's HTTP API as the simulator uses it: an admin bearer token for provisioning, and
 /// device keys for telemetry. Every request goes through one concurrency gate.

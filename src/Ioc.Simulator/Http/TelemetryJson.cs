@@ -39,5 +39,3 @@ public static class TelemetryJson
             writer.WriteStringValue(Format(value));
     }
 }
-
-public sealed record TelemetryBatch(IReadOnlyList<SimEvent> Events);

@@ -2,13 +2,18 @@ using Ioc.Telemetry;
 
 namespace Ioc.Simulator.Model;
 
-/// <summary>A named administrative procedure and its legal processing time in working days.</summary>
-public sealed record Procedure(string Service, string Name, int WorkingDays);
-
 /// <summary>Static facts of the simulated one-stop service: service mix, service times, procedures.</summary>
 public static class Catalog
 {
     public static readonly IReadOnlyList<string> Services = ServiceCodes.All;
+
+    /// <summary>The position of a service code in <see cref="Services"/> (unknown codes count as "khac").</summary>
+    public static int IndexOf(string service)
+    {
+        for (var i = 0; i < Services.Count; i++)
+            if (Services[i] == service) return i;
+        return Services.Count - 1;
+    }
 
     /// <summary>Share of counter tickets by service (same order as <see cref="Services"/>).</summary>
     public static readonly IReadOnlyList<double> TicketMix = [0.42, 0.24, 0.09, 0.04, 0.07, 0.08, 0.06];
@@ -28,23 +33,31 @@ public static class Catalog
         _ => 'K',
     };
 
-    /// <summary>Service time at the desk, minutes (min, max).</summary>
-    public static (double Min, double Max) ServiceMinutes(string service) => service switch
+    /// <summary>
+    /// Mean time at the desk, minutes, from the call to "served" (walking up included), for a desk of
+    /// speed 1. Certification is a stamp and a signature; land and construction files are read page by page.
+    /// </summary>
+    public static double MeanServiceMinutes(string service) => service switch
     {
-        ServiceCodes.ChungThuc => (2, 5),
-        ServiceCodes.HoTich => (5, 12),
-        ServiceCodes.DatDai => (10, 25),
-        ServiceCodes.XayDung => (10, 20),
-        ServiceCodes.KinhDoanh => (5, 10),
-        ServiceCodes.XaHoi => (5, 12),
-        _ => (3, 10),
+        ServiceCodes.ChungThuc => 4,
+        ServiceCodes.HoTich => 9,
+        ServiceCodes.DatDai => 18,
+        ServiceCodes.XayDung => 16,
+        ServiceCodes.KinhDoanh => 10,
+        ServiceCodes.XaHoi => 8,
+        _ => 6,
     };
 
-    /// <summary>Counter groups: a desk's main line of work. Small halls merge the light groups.</summary>
+    /// <summary>Coefficient of variation of service times (lognormal: most are quick, a few take long).</summary>
+    public const double ServiceTimeCv = 0.45;
+
+    /// <summary>
+    /// Lines of work, as a ward's one-stop centre divides its desks: justice (certification and civil
+    /// status), land and construction, economy and society (household business, welfare, other).
+    /// </summary>
     public static readonly IReadOnlyList<string[]> CounterGroups =
     [
-        [ServiceCodes.ChungThuc],
-        [ServiceCodes.HoTich],
+        [ServiceCodes.ChungThuc, ServiceCodes.HoTich],
         [ServiceCodes.DatDai, ServiceCodes.XayDung],
         [ServiceCodes.KinhDoanh, ServiceCodes.XaHoi, ServiceCodes.Khac],
     ];
@@ -102,4 +115,9 @@ public static class Catalog
         "Va chạm với người",
         "Phát hiện vật cản nguy hiểm",
     ];
+
+    /// <summary>What a fleet fault (scenario robot-fault) reports: one bad firmware update for the whole fleet.</summary>
+    public const string FleetFaultIssue = "Lỗi phần mềm sau cập nhật";
+
+    public const string FleetEmergencyIssue = "Dừng khẩn cấp: lỗi cảm biến sau cập nhật";
 }

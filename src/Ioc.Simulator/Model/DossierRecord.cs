@@ -2,14 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace Ioc.Simulator.Model;
 
-[JsonConverter(typeof(JsonStringEnumConverter<DossierStage>))]
-public enum DossierStage
-{
-    Open,
-    Paused,
-    Resumed,
-}
-
 /// <summary>
 /// An open dossier and its planned future: the part of the simulator's schedule that outlives a
 /// day and therefore a restart (persisted in simulator-state.json).

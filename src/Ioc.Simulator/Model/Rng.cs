@@ -55,6 +55,13 @@ public sealed class Rng
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
+    /// <summary>Lognormal with the given mean and coefficient of variation (right-skewed, always positive).</summary>
+    public double LogNormal(double mean, double cv)
+    {
+        var sigma2 = Math.Log(1 + cv * cv);
+        return Math.Exp(Math.Log(mean) - sigma2 / 2 + Math.Sqrt(sigma2) * Normal());
+    }
+
     public int Poisson(double lambda)
     {
         if (lambda <= 0) return 0;

@@ -1,8 +1,5 @@
 namespace Ioc.Simulator.Model;
 
-/// <summary>A robot's pose in its hall's frame (metres, radians).</summary>
-public sealed record RobotPose(double X, double Y, double Yaw, string Floor = "G");
-
 /// <summary>One telemetry-v1 event as a device sends it. Optional fields are omitted when null.</summary>
 public sealed record SimEvent
 {
@@ -31,6 +28,12 @@ public sealed record SimEvent
     public string? Dossier { get; init; }
     public string? Procedure { get; init; }
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>dossier.received: the papers were digitised on receipt.</summary>
+    public bool? Digitized { get; init; }
+
+    /// <summary>dossier.received: the ward code of the service point that took the dossier in, when not <see cref="Ward"/>.</summary>
+    public string? ReceivedAt { get; init; }
 
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsState => Type is Ioc.Telemetry.EventTypes.RobotState or Ioc.Telemetry.EventTypes.CounterState;

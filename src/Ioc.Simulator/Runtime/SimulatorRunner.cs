@@ -2,40 +2,24 @@ using System.Collections.Concurrent;
 using System.Net;
 using Ioc.Simulator.Http;
 using Ioc.Simulator.Model;
+using Ioc.Simulator.Network;
 using Ioc.Telemetry;
 using Ioc.Time;
 using Microsoft.Extensions.Logging;
 
 namespace Ioc.Simulator.Runtime;
 
-/// <summary>Counters of what the simulator has sent.</summary>
-public sealed class SimulatorStats
-{
-    private long _generated, _posts, _accepted, _duplicates, _retries, _dropped;
-
-    public long Generated => Interlocked.Read(ref _generated);
-    public long Posts => Interlocked.Read(ref _posts);
-    public long Accepted => Interlocked.Read(ref _accepted);
-    public long Duplicates => Interlocked.Read(ref _duplicates);
-    public long Retries => Interlocked.Read(ref _retries);
-    public long Dropped => Interlocked.Read(ref _dropped);
-
-    internal void AddGenerated(long n) => Interlocked.Add(ref _generated, n);
-    internal void AddPost() => Interlocked.Increment(ref _posts);
-    internal void AddAccepted(long n, long d) { Interlocked.Add(ref _accepted, n); Interlocked.Add(ref _duplicates, d); }
-    internal void AddRetry() => Interlocked.Increment(ref _retries);
-    internal void AddDropped(long n) => Interlocked.Add(ref _dropped, n);
-}
-
 /// <summary>
 /// Runs the simulation against the center: provisions all devices, then one loop (no per-event
-/// timers) advances the day model to the business clock's now, routes the events to per-device
-/// outboxes, adds heartbeats paced in real seconds, and posts at most one batch per device per flush.
+/// timers) advances the day model to the business clock's now at every flush, gives each device's
+/// events (and heartbeats paced in real seconds) to the <see cref="NetworkModel"/> as one batch, and
+/// posts the deliveries the network makes due (late, reordered, repeated ones included), one post in
+/// flight per device. Between flushes it wakes for deliveries that fall due.
 /// </summary>
 public sealed class SimulatorRunner
 {
-    private const int MaxBatch = 500;
     private static readonly TimeSpan MovingUpdate = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MinWake = TimeSpan.FromMilliseconds(20);
 
     private readonly SimulatorOptions _options;
     private readonly IocClock _clock;
@@ -45,6 +29,7 @@ public sealed class SimulatorRunner
     private readonly ConcurrentDictionary<Task, byte> _inflight = new();
     private readonly Dictionary<string, DeviceLink> _links = new(StringComparer.Ordinal);
     private CitySimulation? _sim;
+    private NetworkModel? _network;
 
     public SimulatorRunner(SimulatorOptions options, IocClock clock, IocApiClient api, ILogger logger, SimulatorStateStore? store)
     {
@@ -74,21 +59,27 @@ public sealed class SimulatorRunner
         var restored = _store?.Load();
         var start = _clock.GetUtcNow();
         _sim = new CitySimulation(layout, start, restored?.Dossiers);
-        _logger.LogInformation("Simulator: {Devices} devices ready; simulating from {Start} (business time, ×{Speed}), {Open} open dossiers restored",
-            _links.Count, TelemetryJson.Format(start), _clock.Speed, _sim.OpenDossiers.Count);
+        _network = NetworkModel.For(_options.Network, settings);
+        _logger.LogInformation("Simulator: {Devices} devices ready; scenario {Scenario}; simulating from {Start} (business time, ×{Speed}), {Open} open dossiers restored",
+            _links.Count, SimulatorScenarios.NameOf(settings.Scenario), TelemetryJson.Format(start), _clock.Speed, _sim.OpenDossiers.Count);
 
         var flush = TimeSpan.FromSeconds(Math.Clamp(_options.FlushSeconds, 0.2, 10));
         var saveEvery = TimeSpan.FromSeconds(Math.Max(5, _options.StateSaveSeconds));
         var nextSave = Real.GetUtcNow() + saveEvery;
         var nextLog = Real.GetUtcNow() + TimeSpan.FromMinutes(1);
         var first = true;
+        var nextFlush = Real.GetUtcNow();
         try
         {
             while (!ct.IsCancellationRequested)
             {
-                var tickStart = Real.GetUtcNow();
-                await TickAsync(first, ct).ConfigureAwait(false);
-                first = false;
+                if (Real.GetUtcNow() >= nextFlush)
+                {
+                    nextFlush = Real.GetUtcNow() + flush;
+                    Tick(first, ct);
+                    first = false;
+                }
+                else PostDue(ct);
                 var realNow = Real.GetUtcNow();
                 if (realNow >= nextSave)
                 {
@@ -98,11 +89,11 @@ public sealed class SimulatorRunner
                 if (realNow >= nextLog)
                 {
                     nextLog = realNow + TimeSpan.FromMinutes(1);
-                    _logger.LogInformation("Simulator at {Now}: {Generated} events generated, {Posts} posts, {Accepted} accepted, {Duplicates} duplicates, {Retries} retries, {Dropped} dropped, {Open} open dossiers",
-                        TelemetryJson.Format(_sim.Now), Stats.Generated, Stats.Posts, Stats.Accepted, Stats.Duplicates, Stats.Retries, Stats.Dropped, _sim.OpenDossiers.Count);
+                    _logger.LogInformation("Simulator at {Now}: {Generated} events generated, {Posts} posts, {Accepted} accepted, {Duplicates} duplicates, {Retries} retries, {Dropped} dropped, {Late} late, {Reordered} reordered, {Repeated} repeated batches, {Open} open dossiers",
+                        TelemetryJson.Format(_sim.Now), Stats.Generated, Stats.Posts, Stats.Accepted, Stats.Duplicates, Stats.Retries, Stats.Dropped,
+                        Stats.Deliveries(DeliveryKind.Late), Stats.Deliveries(DeliveryKind.Reordered), Stats.Deliveries(DeliveryKind.Repeat), _sim.OpenDossiers.Count);
                 }
-                var wait = flush - (Real.GetUtcNow() - tickStart);
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, Real, ct).ConfigureAwait(false);
+                await Task.Delay(UntilNextWake(nextFlush), Real, ct).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -152,8 +143,20 @@ public sealed class SimulatorRunner
         if (failed > 0) _logger.LogError("Simulator: {Failed} devices could not be provisioned; their events are dropped", failed);
     }
 
-    /// <summary>One flush: advance the model, queue events and heartbeats, post issuers first, then counters.</summary>
-    internal async Task TickAsync(bool first, CancellationToken ct)
+    /// <summary>Real time until the next flush, or until the network's next delivery falls due if sooner.</summary>
+    private TimeSpan UntilNextWake(DateTimeOffset nextFlush)
+    {
+        var wait = nextFlush - Real.GetUtcNow();
+        if (_network!.NextDueAt is { } due)
+        {
+            var untilDue = _clock.ToReal(due - _clock.GetUtcNow());
+            if (untilDue < wait) wait = untilDue;
+        }
+        return wait < MinWake ? MinWake : wait;
+    }
+
+    /// <summary>One flush: advance the model, add heartbeats, hand every device's batch to the network, post what is due.</summary>
+    internal void Tick(bool first, CancellationToken ct)
     {
         var sim = _sim!;
         var businessNow = _clock.GetUtcNow();
@@ -179,7 +182,7 @@ public sealed class SimulatorRunner
             var due = realNow >= link.NextHeartbeat
                 || (link.Pending.Count > 0 && realNow - link.LastState >= Heartbeat / 2)
                 || (link.Spec.Kind == DeviceKinds.Robot && realNow - link.LastState >= MovingUpdate && sim.IsMoving(link.Spec.DeviceId));
-            if (!due || (link.Busy && link.Pending.Count > 0)) continue;
+            if (!due) continue;
             if (sim.Snapshot(link.Spec.DeviceId) is { } snapshot)
             {
                 link.Pending.Add(snapshot);
@@ -189,47 +192,54 @@ public sealed class SimulatorRunner
             }
         }
 
-        // Issuers (robots, kiosks, the dossier system) first so a ticket's "issued" reaches the
-        // center before a counter's "called" of the same flush.
-        var issuers = new List<Task>();
         foreach (var link in _links.Values)
-            if (link.Spec.Kind != DeviceKinds.Counter && link.Pending.Count > 0 && !link.Busy)
-                issuers.Add(Start(link, ct));
-        if (issuers.Count > 0)
         {
-            try { await Task.WhenAll(issuers).WaitAsync(TimeSpan.FromSeconds(3), Real, ct).ConfigureAwait(false); }
-            catch (TimeoutException) { }
+            if (link.Pending.Count == 0) continue;
+            foreach (var (device, batch) in DeviceBatches.Split(link.Pending)) _network!.Send(device, batch, businessNow);
+            link.Pending.Clear();
+        }
+        PostDue(ct);
+    }
+
+    /// <summary>Queues the deliveries due now on their devices and starts a post for each idle device that has some.</summary>
+    private void PostDue(CancellationToken ct)
+    {
+        foreach (var d in _network!.TakeDue(_clock.GetUtcNow()))
+        {
+            Stats.AddDelivery(d.Kind);
+            if (_links.TryGetValue(d.DeviceId, out var link)) link.Ready.Enqueue(d);
         }
         foreach (var link in _links.Values)
-            if (link.Spec.Kind == DeviceKinds.Counter && link.Pending.Count > 0 && !link.Busy)
-                _ = Start(link, ct);
+        {
+            if (link.Busy || link.Ready.IsEmpty) continue;
+            link.Busy = true;
+            var task = SendAsync(link, ct);
+            _inflight[task] = 0;
+            _ = task.ContinueWith(t => _inflight.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
-    private Task Start(DeviceLink link, CancellationToken ct)
-    {
-        var count = Math.Min(MaxBatch, link.Pending.Count);
-        var batch = link.Pending.GetRange(0, count);
-        link.Pending.RemoveRange(0, count);
-        link.Busy = true;
-        var task = SendAsync(link, batch, ct);
-        _inflight[task] = 0;
-        _ = task.ContinueWith(t => _inflight.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return task;
-    }
-
-    private async Task SendAsync(DeviceLink link, List<SimEvent> batch, CancellationToken ct)
+    /// <summary>Posts the device's due deliveries one after another, each until the center has it.</summary>
+    private async Task SendAsync(DeviceLink link, CancellationToken ct)
     {
         try
         {
-            await SendBatchAsync(link, batch, ct).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            Stats.AddDropped(batch.Count);
-            _logger.LogError(ex, "Simulator: sending {Count} events of {Device} failed", batch.Count, link.Spec.DeviceId);
+            while (link.Ready.TryDequeue(out var delivery))
+            {
+                try
+                {
+                    await SendBatchAsync(link, delivery.Events, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    Stats.AddDropped(delivery.Events.Count);
+                    _logger.LogError(ex, "Simulator: sending {Count} events of {Device} failed", delivery.Events.Count, link.Spec.DeviceId);
+                }
+            }
         }
         finally
         {
@@ -238,7 +248,7 @@ public sealed class SimulatorRunner
     }
 
     /// <summary>Posts one batch until the center has it; 429/503 and network errors retry the same bytes (same ids).</summary>
-    private async Task SendBatchAsync(DeviceLink link, List<SimEvent> batch, CancellationToken ct)
+    private async Task SendBatchAsync(DeviceLink link, IReadOnlyList<SimEvent> batch, CancellationToken ct)
     {
         var body = TelemetryJson.SerializeBatch(batch);
         var backoff = TimeSpan.FromSeconds(1);
@@ -266,8 +276,8 @@ public sealed class SimulatorRunner
                     return;
                 case HttpStatusCode.RequestEntityTooLarge when batch.Count > 1:
                     var half = batch.Count / 2;
-                    await SendBatchAsync(link, batch.GetRange(0, half), ct).ConfigureAwait(false);
-                    await SendBatchAsync(link, batch.GetRange(half, batch.Count - half), ct).ConfigureAwait(false);
+                    await SendBatchAsync(link, batch.Take(half).ToList(), ct).ConfigureAwait(false);
+                    await SendBatchAsync(link, batch.Skip(half).ToList(), ct).ConfigureAwait(false);
                     return;
                 case HttpStatusCode.Unauthorized when !reprovisioned:
                     // The center forgot the key (e.g. its store was reset): provision again, then resend.
@@ -291,17 +301,4 @@ public sealed class SimulatorRunner
     }
 
     private static TimeSpan Next(TimeSpan backoff) => backoff * 2 < TimeSpan.FromSeconds(30) ? backoff * 2 : TimeSpan.FromSeconds(30);
-
-    private sealed class DeviceLink(DeviceSpec spec, string key)
-    {
-        private volatile bool _busy;
-        private volatile string _key = key;
-
-        public DeviceSpec Spec { get; } = spec;
-        public string Key { get => _key; set => _key = value; }
-        public List<SimEvent> Pending { get; } = [];
-        public bool Busy { get => _busy; set => _busy = value; }
-        public DateTimeOffset NextHeartbeat { get; set; }
-        public DateTimeOffset LastState { get; set; } = DateTimeOffset.MinValue;
-    }
 }

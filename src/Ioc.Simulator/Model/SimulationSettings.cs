@@ -1,0 +1,24 @@
+namespace Ioc.Simulator.Model;
+
+/// <summary>The parameters of the pure day model.</summary>
+public sealed record SimulationSettings
+{
+    public int Seed { get; init; } = 20250701;
+
+    /// <summary>Share of the units (0..1) that have 1–3 queue robots.</summary>
+    public double RobotWardShare { get; init; } = 0.35;
+
+    /// <summary>Dossiers received city-wide on a working day.</summary>
+    public int DossiersPerDay { get; init; } = 6250;
+
+    /// <summary>What kind of day it is (README "Simulator scenarios").</summary>
+    public SimulatorScenario Scenario { get; init; } = SimulatorScenario.Normal;
+
+    public static SimulationSettings From(SimulatorOptions o) => new()
+    {
+        Seed = o.Seed,
+        RobotWardShare = Math.Clamp(o.RobotWardShare, 0, 1),
+        DossiersPerDay = Math.Max(0, o.DossiersPerDay),
+        Scenario = SimulatorScenarios.Parse(o.Scenario),
+    };
+}
