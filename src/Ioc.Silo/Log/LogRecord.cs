@@ -1,4 +1,5 @@
 using Ioc.Grains;
+using Ioc.Silo.Wards;
 
 namespace Ioc.Silo.Log;
 
@@ -12,4 +13,4 @@ public sealed record LogRecord(
     [property: Id(0)] long Seq,
     [property: Id(1)] DateTimeOffset ArrivedAt,
     [property: Id(2)] BusinessEvent Event,
-    [property: Id(3)] int? Estimate);
+    [property: Id(3)] IssueEstimate? Estimate);

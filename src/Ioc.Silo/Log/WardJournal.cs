@@ -162,8 +162,8 @@ public sealed class WardJournal
     }
 
     /// <summary>During a replay, the estimate a ticket got is the one logged with its issue.</summary>
-    private sealed class RecordedEstimate(int? estimate) : IIssueEstimator
+    private sealed class RecordedEstimate(IssueEstimate? estimate) : IIssueEstimator
     {
-        public int? EstimateAtIssue(TicketBook book, WaitingKey ticket) => estimate;
+        public IssueEstimate? EstimateAtIssue(TicketBook book, WaitingKey ticket) => estimate;
     }
 }

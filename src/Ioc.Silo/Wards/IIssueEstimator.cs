@@ -3,5 +3,5 @@ namespace Ioc.Silo.Wards;
 /// <summary>What the center tells a citizen whose ticket was just issued: the wait it expects, in seconds.</summary>
 public interface IIssueEstimator
 {
-    int? EstimateAtIssue(TicketBook book, WaitingKey ticket);
+    IssueEstimate? EstimateAtIssue(TicketBook book, WaitingKey ticket);
 }

@@ -7,7 +7,7 @@ public sealed class LedgerChanges
     /// <summary>The events applied (not repeats), in the order they came.</summary>
     public List<Ioc.Grains.BusinessEvent> Events { get; } = [];
     /// <summary>The estimate given for each ticket issue that got one, by event id.</summary>
-    public Dictionary<string, int?> Estimates { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, IssueEstimate?> Estimates { get; } = new(StringComparer.Ordinal);
     public int Duplicates { get; set; }
     public bool TicketsChanged { get; set; }
     /// <summary>Each ticket event applied, with the ticket's outcome before and after it (what the estimator learns from).</summary>

@@ -5,79 +5,124 @@ namespace Ioc.Silo.Wards;
 /// <summary>
 /// Plays the hall forward from now to the moment a ticket is called, the way desks work: each desk,
 /// when free, calls the oldest waiting ticket among the services it handles; a desk busy with a
-/// ticket frees up after what is left of its expected time; a paused desk comes back after a usual
-/// pause; a closed or silent desk takes nobody. Deterministic: the same hall gives the same answer.
+/// ticket frees up when that service ends; a paused desk comes back after a usual pause; a closed or
+/// silent desk takes nobody. Service times are drawn from what the ward learned (a lognormal per
+/// service, with each desk's pace, the no-shows and the gap before the next call), many times over,
+/// and the answer is the median of those futures: the value that makes the mean absolute error
+/// smallest. Seeded from the ticket, so the same hall gives the same answer.
 /// </summary>
 public static class QueueForecast
 {
-    private const int MaxSteps = 20_000;
+    private const int Runs = 48;
+    private const int MaxSteps = 5_000;
     private static readonly TimeSpan UsualPause = TimeSpan.FromMinutes(10);
 
     /// <summary>When <paramref name="target"/> will be called, or null when no desk serves its service.</summary>
     /// <param name="ahead">Waiting tickets before the target, oldest first.</param>
     public static DateTimeOffset? CallAt(WaitingKey target, IEnumerable<WaitingKey> ahead, IReadOnlyList<DeskNow> desks, ServiceTimeModel model, DateTimeOffset now)
     {
-        var usable = desks.Where(d => d.Online && d.Status is "open" or "paused").ToList();
+        var usable = desks.Where(d => d.Online && d.Status is "open" or "paused").ToArray();
         if (!usable.Any(d => d.Serves(target.Service))) return null;
-        var queues = new Dictionary<string, Queue<WaitingKey>>(StringComparer.Ordinal);
-        foreach (var t in ahead) Enqueue(queues, t);
-        Enqueue(queues, target);
-
-        var free = new PriorityQueue<int, (long, int)>();
-        var at = new DateTimeOffset[usable.Count];
-        for (var i = 0; i < usable.Count; i++)
-        {
-            at[i] = FreeAt(usable[i], model, now);
-            free.Enqueue(i, (at[i].UtcTicks, i));
-        }
-        for (var step = 0; step < MaxSteps && free.TryDequeue(out var i, out _); step++)
-        {
-            var desk = usable[i];
-            var next = Oldest(queues, desk);
-            if (next is not { } ticket) continue;
-            var when = at[i] < now ? now : at[i];
-            if (ticket.Label == target.Label && ticket.IssuedAt == target.IssuedAt) return when;
-            queues[ticket.Service].Dequeue();
-            at[i] = when.AddSeconds(model.TicketSeconds(ticket.Service, desk.Label, HourOf(when)));
-            free.Enqueue(i, (at[i].UtcTicks, i));
-        }
-        return null;
+        var hall = new Hall(target, ahead, usable, model, now);
+        var futures = new double[Runs];
+        var rng = new Random(unchecked((int)Ids.Hash(target.Label + target.IssuedAt.UtcTicks)));
+        for (var r = 0; r < Runs; r++) futures[r] = hall.Run(rng);
+        Array.Sort(futures);
+        var median = futures[Runs / 2];
+        return double.IsPositiveInfinity(median) ? null : now.AddSeconds(median);
     }
 
-    private static void Enqueue(Dictionary<string, Queue<WaitingKey>> queues, WaitingKey t)
+    /// <summary>The hall as it stands now, ready to be played forward many times.</summary>
+    private sealed class Hall
     {
-        if (!queues.TryGetValue(t.Service, out var q)) queues[t.Service] = q = new Queue<WaitingKey>();
-        q.Enqueue(t);
-    }
+        private readonly DeskNow[] _desks;
+        private readonly ServiceTimeModel _model;
+        private readonly DateTimeOffset _now;
+        private readonly double _localSeconds;
+        private readonly int[] _serviceOf;           // per ticket (FIFO), its service's index
+        private readonly List<int>[] _queues;        // per service, its tickets (FIFO)
+        private readonly string[] _services;
+        private readonly bool[][] _serves;           // desk × service
+        private readonly int _target;
+        private readonly int[] _heads;
+        private readonly PriorityQueue<int, (double, int)> _free = new();
 
-    private static WaitingKey? Oldest(Dictionary<string, Queue<WaitingKey>> queues, DeskNow desk)
-    {
-        WaitingKey? best = null;
-        foreach (var (service, q) in queues)
+        public Hall(WaitingKey target, IEnumerable<WaitingKey> ahead, DeskNow[] desks, ServiceTimeModel model, DateTimeOffset now)
         {
-            if (q.Count == 0 || !desk.Serves(service)) continue;
-            var head = q.Peek();
-            if (best is null || head.CompareTo(best.Value) < 0) best = head;
+            _desks = desks;
+            _model = model;
+            _now = now;
+            _localSeconds = HanoiTime.ToLocal(now).TimeOfDay.TotalSeconds;
+            var tickets = ahead.Append(target).ToList();
+            _target = tickets.Count - 1;
+            _services = [.. tickets.Select(t => t.Service).Distinct(StringComparer.Ordinal)];
+            var index = _services.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i, StringComparer.Ordinal);
+            _serviceOf = [.. tickets.Select(t => index[t.Service])];
+            _queues = [.. _services.Select(_ => new List<int>())];
+            for (var t = 0; t < tickets.Count; t++) _queues[_serviceOf[t]].Add(t);
+            _serves = [.. desks.Select(d => _services.Select(d.Serves).ToArray())];
+            _heads = new int[_services.Length];
         }
-        return best;
-    }
 
-    /// <summary>When a desk can call its next ticket.</summary>
-    private static DateTimeOffset FreeAt(DeskNow desk, ServiceTimeModel model, DateTimeOffset now)
-    {
-        if (desk.Status == "paused")
+        /// <summary>Seconds from now to the target's call in one drawn future (∞ if no desk reaches it).</summary>
+        public double Run(Random rng)
         {
-            var paused = desk.StatusSince is { } since ? now - since : TimeSpan.Zero;
-            var left = UsualPause - paused;
-            return now + (left > TimeSpan.FromMinutes(1) ? left : TimeSpan.FromMinutes(1));
+            Array.Clear(_heads);
+            _free.Clear();
+            for (var i = 0; i < _desks.Length; i++) _free.Enqueue(i, (FreeIn(_desks[i], rng), i));
+            for (var step = 0; step < MaxSteps && _free.TryDequeue(out var desk, out var due); step++)
+            {
+                var (at, _) = due;
+                var next = -1;
+                for (var s = 0; s < _services.Length; s++)
+                {
+                    if (!_serves[desk][s] || _heads[s] >= _queues[s].Count) continue;
+                    var head = _queues[s][_heads[s]];
+                    if (next < 0 || head < next) next = head;
+                }
+                if (next < 0) continue; // nothing left this desk may take
+                if (next == _target) return at;
+                _heads[_serviceOf[next]]++;
+                _free.Enqueue(desk, (at + Ticket(_services[_serviceOf[next]], _desks[desk].Label, at, rng), desk));
+            }
+            return double.PositiveInfinity;
         }
-        if (desk.Current is not { } current) return now;
-        var expected = current.Service is { } s ? model.MeanSeconds(s, HourOf(now)) * model.DeskFactor(desk.Label) : model.DefaultSeconds;
-        var elapsed = (now - current.CalledAt).TotalSeconds;
-        // Past its expected time a service still has some way to go, not none.
-        var left2 = Math.Max(expected - elapsed, 0.3 * expected);
-        return now.AddSeconds(left2 + model.GapMeanSeconds);
-    }
 
-    private static int HourOf(DateTimeOffset t) => HanoiTime.ToLocal(t).Hour;
+        private int HourIn(double seconds) => (int)((_localSeconds + seconds) / 3600) % 24;
+
+        /// <summary>How long a desk is taken by its next ticket of a service: a no-show, or a drawn service time, then the gap.</summary>
+        private double Ticket(string service, string desk, double at, Random rng)
+        {
+            if (rng.NextDouble() < _model.NoShowShare) return _model.NoShowCostSeconds + _model.GapMeanSeconds;
+            return Draw(service, desk, HourIn(at), 0, rng) + _model.GapMeanSeconds;
+        }
+
+        /// <summary>A service time of at least <paramref name="elapsed"/> seconds (lognormal given it has lasted that long), minus it.</summary>
+        private double Draw(string service, string desk, int hour, double elapsed, Random rng)
+        {
+            var mean = _model.MeanSeconds(service, hour) * _model.DeskFactor(desk);
+            var sigma = _model.LogSigma(service);
+            var mu = Math.Log(mean) - sigma * sigma / 2;
+            var low = elapsed > 0 ? Normal.Cdf((Math.Log(elapsed) - mu) / sigma) : 0;
+            var u = low + (1 - low) * rng.NextDouble();
+            return Math.Max(0, Math.Exp(mu + sigma * Normal.Quantile(u)) - elapsed);
+        }
+
+        /// <summary>Seconds from now until a desk can call its next ticket, in this future.</summary>
+        private double FreeIn(DeskNow desk, Random rng)
+        {
+            if (desk.Status == "paused")
+            {
+                var paused = desk.StatusSince is { } since ? (_now - since).TotalSeconds : 0;
+                var left = Math.Max(60, UsualPause.TotalSeconds - paused);
+                return left * (0.5 + rng.NextDouble());
+            }
+            if (desk.Current is not { } current) return 0;
+            var service = current.Service ?? _services[0];
+            var elapsed = (_now - current.CalledAt).TotalSeconds;
+            // A call stamped after now (a forecast from the issue, the call known since): busy from then.
+            var start = elapsed < 0 ? -elapsed : 0;
+            return start + Draw(service, desk.Label, HourIn(0), Math.Max(0, elapsed), rng) + _model.GapMeanSeconds;
+        }
+    }
 }

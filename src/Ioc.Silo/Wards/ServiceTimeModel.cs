@@ -29,6 +29,27 @@ public sealed class ServiceTimeModel
     [Id(9)] public Dictionary<string, DateTimeOffset> LastFinish { get; init; } = new(StringComparer.Ordinal);
     /// <summary>Days of service times learned (how much the estimate rests on).</summary>
     [Id(10)] public int DaysLearned { get; set; }
+    /// <summary>
+    /// How the hall's real waits compare with the forecast, per band of estimate: the median ratio,
+    /// tracked ticket by ticket. A hall under pressure speeds up (extra desks open, breaks wait), which
+    /// the forecast cannot see coming; this is how the ward learns it.
+    /// </summary>
+    [Id(11)] public double[] Calibration { get; set; } = [1, 1, 1, 1, 1, 1];
+    /// <summary>Per service: count, Σ ln(seconds) and Σ ln²(seconds) of service times (decayed nightly), for their spread.</summary>
+    [Id(12)] public Dictionary<string, double[]> LogMoments { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Spread assumed until a service has some history: a coefficient of variation of about 0.45.</summary>
+    private const double PriorLogSigma = 0.43;
+    private const double PriorLogWeight = 10;
+
+    /// <summary>The standard deviation of ln(service time) of a service, shrunk towards a usual spread.</summary>
+    public double LogSigma(string service)
+    {
+        if (!LogMoments.TryGetValue(service, out var m) || m[0] < 2) return PriorLogSigma;
+        var mean = m[1] / m[0];
+        var variance = Math.Max(0, m[2] / m[0] - mean * mean);
+        return Math.Sqrt((variance * m[0] + PriorLogSigma * PriorLogSigma * PriorLogWeight) / (m[0] + PriorLogWeight));
+    }
 
     /// <summary>Used until the ward has served a service at all (from the rules, not stored).</summary>
     [NonSerialized] public double DefaultSeconds = 480;
@@ -67,10 +88,38 @@ public sealed class ServiceTimeModel
         return (1 - p) * MeanSeconds(service, hour) * DeskFactor(desk) + p * NoShowCostSeconds + GapMeanSeconds;
     }
 
+    private static readonly double[] BandTops = [120, 300, 600, 900, 1800, double.PositiveInfinity];
+    private const double CalibrationStep = 0.03;
+
+    private static int Band(double seconds)
+    {
+        var b = 0;
+        while (seconds >= BandTops[b]) b++;
+        return b;
+    }
+
+    /// <summary>A forecast in seconds, corrected by what the ward learned of its forecasts in that band.</summary>
+    public double Calibrated(double forecastSeconds) => forecastSeconds * Calibration[Band(forecastSeconds)];
+
+    /// <summary>
+    /// A ticket forecast <paramref name="forecastSeconds"/> waited <paramref name="actualSeconds"/>: its band's
+    /// ratio moves a step toward it (up if the corrected forecast was short, down if long), which settles on
+    /// the median, the value that makes the mean absolute error smallest.
+    /// </summary>
+    private void Calibrate(double forecastSeconds, double actualSeconds)
+    {
+        var band = Band(forecastSeconds);
+        var told = forecastSeconds * Calibration[band];
+        var step = actualSeconds > told ? CalibrationStep : actualSeconds < told ? -CalibrationStep : 0;
+        Calibration[band] = Math.Clamp(Calibration[band] * Math.Exp(step), 0.4, 2.5);
+    }
+
     /// <summary>Learns from one applied ticket event.</summary>
     public void Learn(TicketTransition t, int hour)
     {
         var (before, after, e) = (t.Before, t.After, t.Event);
+        if (before.WaitMillis is null && after.WaitMillis is { } waited && t.Ticket.ForecastSeconds is { } forecast)
+            Calibrate(forecast, waited / 1000.0);
         if (e.Step == TicketStep.Called && e.Counter is { } desk)
         {
             if (before.Calls == 0) Calls++;
@@ -117,13 +166,21 @@ public sealed class ServiceTimeModel
         if (!DeskSeconds.TryGetValue(desk, out var d)) DeskSeconds[desk] = d = new double[2];
         d[0] += seconds;
         d[1] += expected;
+        if (seconds > 0)
+        {
+            if (!LogMoments.TryGetValue(service, out var m)) LogMoments[service] = m = new double[3];
+            var ln = Math.Log(seconds / Math.Max(0.1, DeskFactor(desk)));
+            m[0]++;
+            m[1] += ln;
+            m[2] += ln * ln;
+        }
     }
 
     /// <summary>A night passed: earlier days weigh less, today's pace starts afresh.</summary>
     public void Roll()
     {
         if (Recent.Count > 0) DaysLearned++;
-        foreach (var a in HourSeconds.Values.Concat(HourCounts.Values).Concat(DeskSeconds.Values))
+        foreach (var a in HourSeconds.Values.Concat(HourCounts.Values).Concat(DeskSeconds.Values).Concat(LogMoments.Values))
             for (var i = 0; i < a.Length; i++) a[i] *= NightlyDecay;
         Calls *= NightlyDecay;
         NoShows *= NightlyDecay;

@@ -11,6 +11,8 @@ public sealed class Ticket
     /// stored with the ticket; null when the issue arrived too late to be a real estimate).
     /// </summary>
     [Id(2)] public int? EstimatedWaitSeconds { get; set; }
+    /// <summary>The forecast behind <see cref="EstimatedWaitSeconds"/>, before the ward's learned correction.</summary>
+    [Id(3)] public int? ForecastSeconds { get; set; }
 
     public TicketOutcome Outcome => TicketOutcome.Of(Events);
 

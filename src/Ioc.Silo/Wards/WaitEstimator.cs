@@ -15,12 +15,17 @@ public sealed class WaitEstimator(ServiceTimeModel model, Func<IReadOnlyList<Des
     public const string BasisForecast = "queue-forecast";
     public const string BasisNoDesk = "no-desk-serving";
 
-    public int? EstimateAtIssue(TicketBook book, WaitingKey ticket)
+    public IssueEstimate? EstimateAtIssue(TicketBook book, WaitingKey ticket)
     {
         var at = now();
         if (at - ticket.IssuedAt > FreshIssue) return null;
         var ahead = book.Waiting.TakeWhile(k => k.CompareTo(ticket) < 0);
-        return QueueForecast.CallAt(ticket, ahead, desks(), model, at) is { } call ? (int)Math.Round(Math.Max(0, (call - ticket.IssuedAt).TotalSeconds)) : null;
+        // What the robot showed when it issued the ticket: the hall played forward from the issue, not
+        // from the moment the batch carrying it reached the center.
+        var from = ticket.IssuedAt < at ? ticket.IssuedAt : at;
+        if (QueueForecast.CallAt(ticket, ahead, desks(), model, from) is not { } call) return null;
+        var forecast = Math.Max(0, (call - ticket.IssuedAt).TotalSeconds);
+        return new IssueEstimate((int)Math.Round(model.Calibrated(forecast)), (int)Math.Round(forecast));
     }
 
     /// <summary>The wait of a citizen who takes a ticket for <paramref name="service"/> now.</summary>
@@ -34,7 +39,7 @@ public sealed class WaitEstimator(ServiceTimeModel model, Func<IReadOnlyList<Des
         var last = today.Waiting.Count > 0 && today.Waiting.Max.IssuedAt > at ? today.Waiting.Max.IssuedAt : at;
         var target = new WaitingKey(last, "\uffff", service);
         var call = QueueForecast.CallAt(target, today.Waiting, all, model, at);
-        return new WaitEstimate(service, waiting, serving, call is { } c ? Math.Round(Math.Max(0, (c - at).TotalSeconds)) : null,
+        return new WaitEstimate(service, waiting, serving, call is { } c ? Math.Round(model.Calibrated(Math.Max(0, (c - at).TotalSeconds))) : null,
             call is null ? BasisNoDesk : BasisForecast);
     }
 }

@@ -84,8 +84,11 @@ public sealed class WardLedger
         book.Index(ticket, after);
         // The estimate a citizen was given belongs to the moment the issue arrived, before any call.
         if (before.Issued is null && after.State == TicketState.Waiting && estimator is not null)
-            changes.Estimates[e.EventId] = ticket.EstimatedWaitSeconds =
-                estimator.EstimateAtIssue(book, new WaitingKey(after.Issued!.Ts, ticket.Label, after.Service ?? ""));
+        {
+            var estimate = changes.Estimates[e.EventId] = estimator.EstimateAtIssue(book, new WaitingKey(after.Issued!.Ts, ticket.Label, after.Service ?? ""));
+            ticket.EstimatedWaitSeconds = estimate?.Told;
+            ticket.ForecastSeconds = estimate?.Forecast;
+        }
         var figures = Figures(day);
         figures?.Add(contribution, -1);
         figures?.Add(TicketContribution.Of(ticket, waitTargetMillis), +1);

@@ -1,0 +1,86 @@
+using Ioc.Grains;
+using Ioc.Silo.Wards;
+using Ioc.Simulator.Model;
+using Ioc.Telemetry;
+using Ioc.Time;
+
+namespace Ioc.Bench.Estimate;
+
+/// <summary>
+/// One ward as the center runs it, without Orleans: the production ledger, learned service times, desk
+/// board and wait estimator, fed the simulator's deliveries in the order the network delivers them. At
+/// each ticket issue it also records two simple baselines, taken at the same moment.
+/// </summary>
+public sealed class WardRun
+{
+    private const long TargetMillis = 15 * 60_000;
+    private static readonly TimeSpan Window = TimeSpan.FromHours(24);
+    private readonly DeskBoard _desks = new();
+    private readonly ServiceTimeModel _learned = new() { DefaultSeconds = 480 };
+    private readonly WaitEstimator _estimator;
+    private readonly Recorder _recorder;
+    private DateTimeOffset _now;
+    private bool _started;
+
+    public WardRun(string ward)
+    {
+        Ward = ward;
+        _estimator = new WaitEstimator(_learned, () => _desks.Now(Ledger.TodayTickets), () => _now);
+        _recorder = new Recorder(this);
+    }
+
+    public string Ward { get; }
+    public WardLedger Ledger { get; } = new();
+
+    /// <summary>Baseline estimates given at each issue, by (day, ticket).</summary>
+    public Dictionary<(DateOnly, string), (double? PeopleAhead, double? NoLearning)> Baselines { get; } = [];
+
+    // Today's service times per service, for the baselines.
+    private readonly Dictionary<string, List<double>> _todayService = new(StringComparer.Ordinal);
+
+    public void Deliver(DateTimeOffset at, IReadOnlyList<SimEvent> events)
+    {
+        _now = at;
+        if (!_started) { Ledger.EnsureReady(at, Window); _started = true; }
+        if (Ledger.Roll(at)) { _learned.Roll(); _todayService.Clear(); }
+        var business = new List<BusinessEvent>();
+        foreach (var e in events)
+        {
+            if (e.Type == EventTypes.CounterState)
+                _desks.Report(new CounterView(e.Counter!, e.Status!, [.. e.Services ?? []], null, 0, e.Ts, true, e.DeviceId), at);
+            else if (!e.IsState)
+                business.Add(new BusinessEvent(e.Id, e.Type, e.Ts, e.DeviceId, e.Ticket, e.Service, e.Channel, e.Counter, e.Score, e.Dossier,
+                    e.Procedure, e.DueAt, e.Digitized, e.ReceivedAt));
+        }
+        if (business.Count == 0) return;
+        var changes = Ledger.Apply(business, at, TargetMillis, _recorder);
+        foreach (var t in changes.Tickets)
+        {
+            _learned.Learn(t, HanoiTime.ToLocal(t.Event.Ts).Hour);
+            if (t.Before.State != TicketState.Served && t.After is { State: TicketState.Served, ServiceMillis: { } ms, Service: { } svc })
+            {
+                if (!_todayService.TryGetValue(svc, out var list)) _todayService[svc] = list = [];
+                list.Add(ms / 1000.0);
+            }
+        }
+    }
+
+    /// <summary>The production estimate, and at the same moment the baselines.</summary>
+    private sealed class Recorder(WardRun run) : IIssueEstimator
+    {
+        public IssueEstimate? EstimateAtIssue(TicketBook book, WaitingKey ticket)
+        {
+            var estimate = run._estimator.EstimateAtIssue(book, ticket);
+            if (run._now - ticket.IssuedAt <= WaitEstimator.FreshIssue)
+            {
+                var ahead = book.Waiting.TakeWhile(k => k.CompareTo(ticket) < 0).Count(k => k.Service == ticket.Service);
+                var desks = run._desks.Counters.Values.Count(c => c.Online && c.Status == "open" && (c.Services.IsEmpty || c.Services.Contains(ticket.Service)));
+                run._todayService.TryGetValue(ticket.Service, out var today);
+                var mean = today is { Count: > 0 } ? today.Average() : 480;
+                var last20 = today is { Count: > 0 } ? today.TakeLast(20).Average() : 480;
+                run.Baselines[(book.Day, ticket.Label)] = desks == 0 ? (null, null) : (ahead * mean / desks, (ahead + 0.5) * last20 / desks);
+            }
+            return estimate;
+        }
+    }
+}

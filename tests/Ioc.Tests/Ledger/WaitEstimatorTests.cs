@@ -1,0 +1,72 @@
+using Ioc.Silo.Wards;
+using Ioc.Time;
+
+namespace Ioc.Tests.Ledger;
+
+/// <summary>The hall played forward: what the estimate does as desks, queues and learned times change.</summary>
+public sealed class WaitEstimatorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 30, 0, HanoiTime.Offset);
+
+    private static ServiceTimeModel Model(double seconds = 600) => new() { DefaultSeconds = seconds };
+
+    private static DeskNow Desk(string label, string status = "open", DeskTicket? current = null, params string[] services) =>
+        new(label, status, true, services, Now.AddMinutes(-1), current);
+
+    private static List<WaitingKey> Queue(int n, string service = "ho-tich") =>
+        [.. Enumerable.Range(0, n).Select(i => new WaitingKey(Now.AddMinutes(-20 + i), $"A{i:000}", service))];
+
+    private static double? Wait(IReadOnlyList<DeskNow> desks, List<WaitingKey> ahead, ServiceTimeModel? model = null, string service = "ho-tich")
+    {
+        var target = new WaitingKey(Now, "Z999", service);
+        return QueueForecast.CallAt(target, ahead, desks, model ?? Model(), Now) is { } call ? (call - Now).TotalSeconds : null;
+    }
+
+    [Fact]
+    public void More_desks_shorten_the_wait_and_a_longer_queue_lengthens_it()
+    {
+        var one = Wait([Desk("1")], Queue(4))!.Value;
+        var two = Wait([Desk("1"), Desk("2")], Queue(4))!.Value;
+        var longer = Wait([Desk("1"), Desk("2")], Queue(8))!.Value;
+        Assert.True(two < one * 0.7, $"{two} vs {one}");
+        Assert.True(longer > two * 1.5, $"{longer} vs {two}");
+        // Four ahead of ten-minute services at one desk: about forty minutes.
+        Assert.InRange(one, 30 * 60, 50 * 60);
+    }
+
+    [Fact]
+    public void A_closed_desk_takes_nobody_a_paused_one_comes_back_and_no_desk_means_no_estimate()
+    {
+        var open = Wait([Desk("1"), Desk("2")], Queue(3))!.Value;
+        var closed = Wait([Desk("1"), Desk("2", "closed")], Queue(3))!.Value;
+        var paused = Wait([Desk("1"), Desk("2", "paused")], Queue(3))!.Value;
+        Assert.True(closed > paused && paused > open, $"open {open}, paused {paused}, closed {closed}");
+        Assert.Null(Wait([Desk("1", "closed")], Queue(3)));
+        Assert.Null(Wait([Desk("1", services: "dat-dai")], Queue(3)));
+    }
+
+    [Fact]
+    public void A_desk_that_serves_several_services_shares_itself_in_the_order_tickets_were_issued()
+    {
+        // Desk 1 takes only hộ tịch; desk 2 takes both. Three land tickets issued first keep desk 2 busy.
+        List<WaitingKey> mixed = [.. Queue(3, "dat-dai"), .. Queue(1, "ho-tich").Select(k => k with { IssuedAt = Now.AddMinutes(-5), Label = "H1" })];
+        var shared = Wait([Desk("1", services: "ho-tich"), Desk("2", services: ["ho-tich", "dat-dai"])], mixed)!.Value;
+        var alone = Wait([Desk("1", services: "ho-tich"), Desk("2", services: "ho-tich")], Queue(1))!.Value;
+        Assert.True(shared > alone, $"{shared} vs {alone}");
+    }
+
+    [Fact]
+    public void A_desk_half_way_through_a_service_frees_up_sooner_than_one_that_just_called()
+    {
+        var justCalled = Wait([Desk("1", current: new DeskTicket(Now, "X", "ho-tich"))], [])!.Value;
+        var halfWay = Wait([Desk("1", current: new DeskTicket(Now.AddMinutes(-5), "X", "ho-tich"))], [])!.Value;
+        Assert.True(halfWay < justCalled, $"{halfWay} vs {justCalled}");
+    }
+
+    [Fact]
+    public void The_same_hall_gives_the_same_estimate()
+    {
+        var desks = new[] { Desk("1"), Desk("2", current: new DeskTicket(Now.AddMinutes(-3), "X", "ho-tich")) };
+        Assert.Equal(Wait(desks, Queue(5)), Wait(desks, Queue(5)));
+    }
+}
