@@ -45,7 +45,7 @@ public sealed class PostingDevice(string deviceId, string ward, string key)
             lock (_gate) batch = _batches[i].Batch;
             for (var attempt = 0; !await TryPost(center, batch); attempt++)
             {
-                if (attempt > 50) throw new InvalidOperationException("a batch was never acknowledged");
+                if (attempt > 300) throw new InvalidOperationException("a batch was never acknowledged");
                 await Task.Delay(200);
             }
             lock (_gate) _batches[i] = (batch, true);
