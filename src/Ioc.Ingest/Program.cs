@@ -15,6 +15,7 @@ internal static class IngestProgram
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         builder.AddIocClusterClient();
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddIocIngest(builder.Configuration);
         builder.Services.AddAuthentication(DeviceClaims.Scheme).AddDeviceKey();

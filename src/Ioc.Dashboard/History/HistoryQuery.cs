@@ -61,7 +61,7 @@ public static partial class HistoryQuery
     public static DateTimeOffset? Time(string name, string? value, DateTimeOffset fallback, List<FieldError> errors)
     {
         if (string.IsNullOrEmpty(value)) return fallback;
-        if (TelemetryParser.TryParseRfc3339(value.Trim().Replace(' ', '+'), out var time)) return time;
+        if (Ioc.Time.Rfc3339.TryParse(value.Trim().Replace(' ', '+'), out var time)) return time;
         errors.Add(new FieldError(-1, name, "must be an RFC 3339 time with offset, e.g. 2026-11-25T08:00:00+07:00"));
         return null;
     }

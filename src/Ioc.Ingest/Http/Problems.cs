@@ -16,6 +16,18 @@ public static class Problems
         return new ProblemResult(problem, retryAfter);
     }
 
+    /// <summary>The first <see cref="ErrorList.Shown"/> errors and, as <c>errorCount</c>, how many there were.</summary>
+    public static IResult Of(int status, string title, ErrorList errors)
+    {
+        var detail = errors.Count > errors.First.Count
+            ? $"{errors.Count} problem(s), the first {errors.First.Count} listed; nothing of the batch was applied."
+            : $"{errors.Count} problem(s); nothing of the batch was applied.";
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpstatuses.io/{status}" };
+        problem.Extensions["errors"] = errors.First;
+        problem.Extensions["errorCount"] = errors.Count;
+        return new ProblemResult(problem, null);
+    }
+
     public static IResult BadRequest(IReadOnlyList<FieldError> errors, string title = "Invalid telemetry batch") =>
         Of(StatusCodes.Status400BadRequest, title, $"{errors.Count} problem(s); nothing of the batch was applied.", errors);
 

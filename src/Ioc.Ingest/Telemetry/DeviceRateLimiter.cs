@@ -3,20 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace Ioc.Ingest.Telemetry;
 
-public sealed class IngestOptions
-{
-    public const string Section = "Ioc:Ingest";
-
-    /// <summary>Requests a device may send each second on average.</summary>
-    public double RequestsPerSecond { get; set; } = 20;
-
-    /// <summary>How many requests a device may send at once after a quiet spell (e.g. after an outage).</summary>
-    public int Burst { get; set; } = 60;
-
-    /// <summary>Largest request body after decompression.</summary>
-    public int MaxBodyBytes { get; set; } = 1024 * 1024;
-}
-
 /// <summary>
 /// A token bucket per device, so one noisy device cannot starve the others. The partitioned
 /// limiter refills every bucket from one timer and drops idle ones, so thousands of devices do
