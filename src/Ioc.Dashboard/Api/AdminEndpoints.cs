@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Ioc.Dashboard.Audit;
 using Ioc.Dashboard.Auth;
+using Ioc.Dashboard.Security;
 using Ioc.Grains;
 using Ioc.Ingest.Devices;
 using Ioc.Ingest.Http;
+using Ioc.Ingest.Telemetry;
 using Ioc.Telemetry;
 using Ioc.Wards;
 
@@ -29,7 +32,7 @@ public static partial class AdminEndpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AdminPolicy).DisableAntiforgery();
 
-        api.MapPost("/devices", async (DeviceRequest body, IGrainFactory grains, TimeProvider time) =>
+        api.MapPost("/devices", async (DeviceRequest body, IGrainFactory grains, TimeProvider time, AuditLog audit, HttpContext http) =>
         {
             var errors = new List<FieldError>();
             if (body.DeviceId is null || !DeviceIdPattern().IsMatch(body.DeviceId))
@@ -50,29 +53,32 @@ public static partial class AdminEndpoints
             var key = DeviceKeys.NewKey();
             var outcome = await grains.GetGrain<IDeviceRegistryGrain>(0)
                 .Provision(new DeviceInfo(body.DeviceId!, body.Kind!, wards, time.GetUtcNow()), DeviceKeys.Hash(key));
-            return outcome == ProvisionOutcome.Conflict
-                ? Problems.Field("deviceId", $"device '{body.DeviceId}' exists; POST /api/v1/devices/{body.DeviceId}/key issues a new key", StatusCodes.Status409Conflict)
-                : Results.Created($"/api/v1/devices/{body.DeviceId}", new DeviceKeyIssued(body.DeviceId!, key));
+            if (outcome == ProvisionOutcome.Conflict)
+                return Problems.Field("deviceId", $"device '{body.DeviceId}' exists; POST /api/v1/devices/{body.DeviceId}/key issues a new key", StatusCodes.Status409Conflict);
+            audit.Write(AuditActions.DeviceProvisioned, http.User.Name(), body.DeviceId, ClientAddress.Of(http), $"{body.Kind} for {string.Join(", ", wards)}");
+            return Results.Created($"/api/v1/devices/{body.DeviceId}", new DeviceKeyIssued(body.DeviceId!, key));
         });
 
-        api.MapPost("/devices/{deviceId}/key", async (string deviceId, IGrainFactory grains) =>
+        api.MapPost("/devices/{deviceId}/key", async (string deviceId, IGrainFactory grains, DeviceKeyCache keys, AuditLog audit, HttpContext http) =>
         {
             var key = DeviceKeys.NewKey();
             var outcome = await grains.GetGrain<IDeviceRegistryGrain>(0).RotateKey(deviceId, DeviceKeys.Hash(key));
-            return outcome == ProvisionOutcome.NotFound
-                ? Problems.Of(StatusCodes.Status404NotFound, $"No device '{deviceId}'")
-                : Results.Ok(new DeviceKeyIssued(deviceId, key));
+            if (outcome == ProvisionOutcome.NotFound) return Problems.Of(StatusCodes.Status404NotFound, $"No device '{TextRules.Echo(deviceId)}'");
+            // The old key is refused by this process from now on (other processes: within their cache time).
+            keys.ForgetDevice(deviceId);
+            audit.Write(AuditActions.DeviceKeyRotated, http.User.Name(), deviceId, ClientAddress.Of(http));
+            return Results.Ok(new DeviceKeyIssued(deviceId, key));
         });
 
         api.MapGet("/devices", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IDeviceRegistryGrain>(0).List()));
 
-        api.MapPost("/users", async (UserRequest body, UserService users) =>
+        api.MapPost("/users", async (UserRequest body, UserService users, AuditLog audit, HttpContext http) =>
         {
             var errors = new List<FieldError>();
             if (body.Username is null || !UsernamePattern().IsMatch(body.Username))
                 errors.Add(new FieldError(-1, "username", "is required: 3 to 64 letters, digits or . _ @ -"));
-            if (body.Password is not { Length: >= 10 })
-                errors.Add(new FieldError(-1, "password", "must be at least 10 characters"));
+            if (PasswordPolicy.Check(body.Username, body.Password) is { } weak)
+                errors.Add(new FieldError(-1, "password", weak));
             if (body.Role is null || !Roles.People.Contains(body.Role))
                 errors.Add(new FieldError(-1, "role", $"must be one of {string.Join(", ", Roles.People)}"));
             if (body.Role == Roles.WardChief && !WardDirectory.Hanoi.Contains(body.Ward))
@@ -81,9 +87,9 @@ public static partial class AdminEndpoints
                 errors.Add(new FieldError(-1, "ward", "only a ward chief is bound to a ward"));
             if (errors.Count > 0) return Problems.BadRequest(errors, "Invalid user");
             var user = await users.Create(body.Username!, body.Password!, body.Role!, body.Ward);
-            return user is null
-                ? Problems.Field("username", $"user '{body.Username}' exists", StatusCodes.Status409Conflict)
-                : Results.Created($"/api/v1/users/{user.Username}", new UserCreated(user.Username, user.Role, user.Ward));
+            if (user is null) return Problems.Field("username", $"user '{body.Username}' exists", StatusCodes.Status409Conflict);
+            audit.Write(AuditActions.UserCreated, http.User.Name(), user.Username, ClientAddress.Of(http), user.Ward is null ? user.Role : $"{user.Role} of {user.Ward}");
+            return Results.Created($"/api/v1/users/{user.Username}", new UserCreated(user.Username, user.Role, user.Ward));
         });
 
         api.MapGet("/users", async (IGrainFactory grains) =>

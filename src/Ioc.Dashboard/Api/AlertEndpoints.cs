@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Ioc.Dashboard.Auth;
 using Ioc.Grains;
+using Ioc.Dashboard.Security;
 using Ioc.Ingest.Http;
+using Ioc.Ingest.Telemetry;
 using Ioc.Wards;
 
 namespace Ioc.Dashboard.Api;
@@ -22,18 +24,16 @@ public static class AlertEndpoints
             return Results.Ok(lists.SelectMany(a => a).Where(a => state is null || a.State == state).OrderByDescending(a => a.RaisedAt));
         });
 
-        api.MapPost("/{id}/acknowledge", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
-            Act(id, user, grains, (w, u) => w.AcknowledgeAlert(id, u)));
-        api.MapPost("/{id}/resolve", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
-            Act(id, user, grains, (w, u) => w.ResolveAlert(id, u)));
+        api.MapPost("/{id}/acknowledge", async (string id, ClaimsPrincipal user, AlertActions actions, HttpContext http) =>
+            Answer(id, await actions.Acknowledge(id, user, ClientAddress.Of(http), "api")));
+        api.MapPost("/{id}/resolve", async (string id, ClaimsPrincipal user, AlertActions actions, HttpContext http) =>
+            Answer(id, await actions.Resolve(id, user, ClientAddress.Of(http), "api")));
     }
 
-    private static async Task<IResult> Act(string id, ClaimsPrincipal user, IGrainFactory grains, Func<IWardGrain, string, Task<Alert?>> action)
+    private static IResult Answer(string id, (AlertActionOutcome Outcome, Alert? Alert) done) => done.Outcome switch
     {
-        var ward = Alert.WardOf(id);
-        if (ward is null || !WardDirectory.Hanoi.Contains(ward)) return Problems.Of(StatusCodes.Status404NotFound, $"No alert '{id}'");
-        if (!user.MaySeeWard(ward)) return Problems.Of(StatusCodes.Status403Forbidden, $"Not allowed to act on ward {ward}'s alerts");
-        var alert = await action(grains.GetGrain<IWardGrain>(ward), user.Name());
-        return alert is null ? Problems.Of(StatusCodes.Status404NotFound, $"No alert '{id}'") : Results.Ok(alert);
-    }
+        AlertActionOutcome.Done => Results.Ok(done.Alert),
+        AlertActionOutcome.Forbidden => Problems.Of(StatusCodes.Status403Forbidden, $"Not allowed to act on ward {Alert.WardOf(id)}'s alerts"),
+        _ => Problems.Of(StatusCodes.Status404NotFound, $"No alert {TextRules.Echo(id)}"),
+    };
 }

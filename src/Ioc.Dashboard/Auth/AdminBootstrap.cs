@@ -16,6 +16,8 @@ public sealed class AdminBootstrap(UserService users, IConfiguration config, ILo
     {
         if (await users.Count() > 0) return;
         var configured = config["Ioc:Admin:Password"];
+        if (!string.IsNullOrEmpty(configured) && PasswordPolicy.Check("admin", configured) is { } weak)
+            throw new InvalidOperationException($"Ioc:Admin:Password is refused: it {weak}. Choose another, or leave it out for a generated one.");
         var password = string.IsNullOrEmpty(configured) ? NewPassword() : configured;
         await users.Create("admin", password, Roles.Admin, null);
         if (string.IsNullOrEmpty(configured))

@@ -7,6 +7,10 @@ namespace Ioc.Dashboard.Auth;
 public static class IocClaims
 {
     public const string Ward = "ioc:ward";
+    /// <summary>The sign-in this cookie or token came from: signing out ends it alone.</summary>
+    public const string Session = "ioc:sid";
+    /// <summary>The account's security stamp when it was issued: a new password ends every session.</summary>
+    public const string Stamp = "ioc:stamp";
 }
 
 /// <summary>What the signed-in principal may see and do, per api-v1's role table.</summary>
@@ -30,9 +34,13 @@ public static class IocUser
     public static bool IsDeviceOf(this ClaimsPrincipal user, string ward) =>
         user.IsInRole(Roles.Device) && user.FindAll(DeviceClaims.Ward).Any(c => c.Value == ward);
 
-    public static ClaimsPrincipal For(UserRecord u, string scheme)
+    public static ClaimsPrincipal For(UserRecord u, string scheme, AccountSession session)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, u.Username), new(ClaimTypes.Role, u.Role) };
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, u.Username), new(ClaimTypes.Role, u.Role),
+            new(IocClaims.Session, session.SessionId), new(IocClaims.Stamp, session.Stamp),
+        };
         if (u.Ward is not null) claims.Add(new Claim(IocClaims.Ward, u.Ward));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }

@@ -3,23 +3,30 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Ioc.Dashboard.Auth;
 
-/// <summary>Checks and creates people with ASP.NET Core Identity's password hasher (PBKDF2, versioned).</summary>
+/// <summary>Finds, checks and creates people with ASP.NET Core Identity's password hasher (PBKDF2, versioned).</summary>
 public sealed class UserService(IGrainFactory grains, IPasswordHasher<UserRecord> hasher, TimeProvider time)
 {
     private IUserDirectoryGrain Directory => grains.GetGrain<IUserDirectoryGrain>(0);
 
-    public async Task<UserRecord?> CheckPassword(string username, string password)
+    public Task<UserRecord?> Find(string username) => Directory.Find(username);
+
+    /// <summary>
+    /// The password against the account's own hash once the person changed it, else the one the
+    /// admin set. Unknown names cost the same work, so timing does not tell which usernames exist.
+    /// </summary>
+    public bool Verify(UserRecord? user, string? changedHash, string password)
     {
-        var user = await Directory.Find(username);
         if (user is null)
         {
-            // Same work for unknown names, so timing does not tell which usernames exist.
             hasher.VerifyHashedPassword(Placeholder, Placeholder.PasswordHash, password);
-            return null;
+            return false;
         }
-        return hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
+        return hasher.VerifyHashedPassword(user, changedHash ?? user.PasswordHash, password) != PasswordVerificationResult.Failed;
     }
 
+    public string Hash(UserRecord user, string password) => hasher.HashPassword(user, password);
+
+    /// <summary>Null when the username is taken. The password must pass <see cref="PasswordPolicy"/> first.</summary>
     public async Task<UserRecord?> Create(string username, string password, string role, string? ward)
     {
         var blank = new UserRecord(username, "", role, ward, time.GetUtcNow());

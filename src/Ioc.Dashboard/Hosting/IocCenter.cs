@@ -1,9 +1,11 @@
 using Ioc.Dashboard.Api;
+using Ioc.Dashboard.Audit;
 using Ioc.Dashboard.Auth;
 using Ioc.Dashboard.History;
 using Ioc.Dashboard.Jobs;
 using Ioc.Dashboard.Live;
 using Ioc.Dashboard.Operations;
+using Ioc.Dashboard.Security;
 using Ioc.Dashboard.Wall;
 using Ioc.Grains;
 using Ioc.Ingest.Devices;
@@ -14,6 +16,7 @@ using Ioc.Silo.Hosting;
 using Ioc.Telemetry;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -54,6 +57,14 @@ public static class IocCenter
         services.AddIocOperations(config, IsEmbedded(config));
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<UserService>();
+        services.AddOptions<AccountOptions>().Bind(config.GetSection(AccountOptions.Section));
+        services.AddSingleton<AccountSecurityCache>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton(sp => new AuditLog(DataPath(config), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AlertActions>();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
+        // No "Server: Kestrel": an attacker learns nothing from the answer's headers.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddSingleton<AdminBootstrap>();
         services.AddHostedService<CenterStartup>();
         services.ConfigureHttpJsonOptions(o => IocJson.Configure(o.SerializerOptions));
@@ -77,6 +88,7 @@ public static class IocCenter
                 o.Cookie.Name = "ioc.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 // APIs and the live feed answer 401/403; only pages redirect to the sign-in page.
@@ -99,8 +111,12 @@ public static class IocCenter
             })
             .AddDeviceKey();
 
+        // Whatever does not name a policy is for people only: a device key is admitted just where
+        // an endpoint asks for it (telemetry, a ward's wait estimate), not on pages, the live feed or /_blazor.
+        var people = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.People).Build();
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .SetDefaultPolicy(people)
+            .SetFallbackPolicy(people)
             .AddPolicy(TelemetryEndpoint.DevicePolicy, p => p.AddAuthenticationSchemes(DeviceClaims.Scheme).RequireClaim(DeviceClaims.DeviceId))
             .AddPolicy(WardEndpoints.PeoplePolicy, p => p.RequireRole(Roles.People))
             .AddPolicy(WardEndpoints.EstimatePolicy, p => p.RequireRole([.. Roles.People, Roles.Device]))
@@ -123,14 +139,18 @@ public static class IocCenter
 
     public static WebApplication UseIocCenter(this WebApplication app)
     {
+        app.Use(SecurityHeaders.Run);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.Use(SessionCheck.Run);
+        app.Use(CrossSiteGuard.Run);
         app.Use(MetricsAccess.Gate);
         app.UseAuthorization();
         app.MapIocTelemetry();
         app.MapAuth();
         app.MapAdmin();
+        app.MapAudit();
         app.MapWards();
         app.MapAlerts();
         app.MapIocHistory();

@@ -23,7 +23,11 @@ public static class WallHosting
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
-        services.AddAntiforgery(o => o.Cookie.Name = "ioc.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ioc.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddSingleton(_ => WardShapes.Hanoi);
         services.AddSingleton<AlertBoard>();
         services.AddSingleton<ICitySeries, GrainCitySeries>();
@@ -48,7 +52,8 @@ public static class WallHosting
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccount();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode()
+            // Security.SecurityHeaders sends the whole policy; this only keeps Blazor's own header in line with it.
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'")
             .Add(AllowFrameworkFiles);
         return app;
     }

@@ -134,6 +134,7 @@ public sealed class WallText
         ["login.password"] = ["Mật khẩu", "Password"],
         ["login.submit"] = ["Đăng nhập", "Sign in"],
         ["login.failed"] = ["Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."],
+        ["login.locked"] = ["Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {0}.", "Too many failed sign-ins. Try again in {0}."],
         ["login.hint"] = ["Dành cho lãnh đạo thành phố và lãnh đạo phường, xã.", "For city leaders and ward chiefs."],
 
         ["fig.waiting"] = ["Đang chờ", "Waiting now"],

@@ -1,0 +1,3 @@
+namespace Ioc.Dashboard.Auth;
+
+public enum SignInOutcome { SignedIn, WrongPassword, LockedOut, AddressLimited, BadNewPassword }
