@@ -52,6 +52,8 @@ public static class IocCenter
 
         var services = builder.Services;
         services.AddProblemDetails();
+        // A body that does not bind is a 400 in every environment, never an exception in the log.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddIocIngest(config);
         services.AddIocHistory(config);
         services.AddIocOperations(config, IsEmbedded(config));

@@ -14,11 +14,14 @@ public static class TelemetryContent
     public static IResult? TypeProblem(HttpRequest request)
     {
         var values = request.Headers.ContentType;
-        if (values.Count != 1 || !MediaTypeHeaderValue.TryParse(values[0], out var type))
+        if (values.Count != 1 || values[0] is not { } raw || !MediaTypeHeaderValue.TryParse(raw, out var type))
             return Unsupported("Content-Type", "must be application/json");
-        if (!type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        // The parser forgives "application/ json"; the media type itself must be exactly this.
+        var semicolon = raw.IndexOf(';');
+        if (!(semicolon < 0 ? raw : raw[..semicolon]).Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase))
             return Unsupported("Content-Type", "must be application/json");
-        if (type.Charset is { HasValue: true } charset && !HeaderUtilities.RemoveQuotes(charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        var charsets = type.Parameters.Where(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (charsets.Count > 1 || charsets.Any(c => !HeaderUtilities.RemoveQuotes(c.Value).Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
             return Unsupported("Content-Type", "charset must be utf-8 (or left out)");
         return null;
     }

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ioc.Tests.Hostile;
+
+/// <summary>
+/// The center for the hostile corpus: device rate limits out of the way (the corpus is about what
+/// is sent, not how often), a short body timeout so slow bodies end quickly, and its log captured.
+/// </summary>
+public sealed class HostileHost : CenterHost
+{
+    public CapturedLogs Logs { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Ioc:Ingest:RequestsPerSecond", "100000"), new("Ioc:Ingest:Burst", "100000"), new("Ioc:Ingest:BodyTimeoutSeconds", "2"),
+    ];
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Logs);
+}
