@@ -39,6 +39,9 @@ public class CenterHost : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(0);
     }
 
+    /// <summary>For a host that listens its own way (HTTPS with a test certificate).</summary>
+    protected CenterHost(Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions> kestrel) => UseKestrel(kestrel);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Ioc:DataPath", DataPath);
