@@ -140,7 +140,7 @@ public sealed class TelemetryDefectTests(HostileHost host) : IClassFixture<Hosti
     {
         var device = $"kiosk-415-{Guid.NewGuid():N}"[..22];
         var key = await host.Provision(device, "kiosk", "00166");
-        var body = Encoding.UTF8.GetBytes(new JsonObject { ["events"] = new JsonArray(Issued(device, "00166", host.Now, "C1", "ho-tich", "kiosk")) }.ToJsonString());
+        var body = Encoding.UTF8.GetBytes(new JsonObject { ["events"] = new JsonArray(Issued(device, "00166", host.Now, $"C{Guid.NewGuid():N}"[..10], "ho-tich", "kiosk")) }.ToJsonString());
         var before = await Tickets("00166");
         await Problem(await PostBytes(key, body, contentType, encoding), HttpStatusCode.UnsupportedMediaType);
         Assert.Equal(before, await Tickets("00166"));
