@@ -60,6 +60,7 @@ public static class BodyReader
                 while (r.Read() && r.TokenType != JsonTokenType.EndArray) items.Add(ReadValue(ref r));
                 return BodyNode.Array(items);
             case JsonTokenType.String:
+                if (!r.ValueIsEscaped && KnownText.Node(r.ValueSpan) is { } known) return known;
                 var text = JsonText.Decode(r.ValueSpan, r.ValueIsEscaped, out var error);
                 return BodyNode.String(text, error);
             case JsonTokenType.Number:
@@ -74,17 +75,27 @@ public static class BodyReader
 
     private static BodyNode ReadObject(ref Utf8JsonReader r)
     {
-        var properties = new List<BodyProperty>();
+        var properties = new List<BodyProperty>(10);
         HashSet<string>? names = null;
         HashSet<string>? repeated = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            var name = JsonText.Decode(r.ValueSpan, r.ValueIsEscaped, out var nameError) ?? JsonText.Lenient(r.ValueSpan);
+            string? nameError = null;
+            var name = (r.ValueIsEscaped ? null : KnownText.Find(r.ValueSpan))
+                ?? JsonText.Decode(r.ValueSpan, r.ValueIsEscaped, out nameError) ?? JsonText.Lenient(r.ValueSpan);
             r.Read();
             var value = ReadValue(ref r);
+            // An event has about ten members: comparing with each is cheaper than a set, until objects get large.
+            bool seen;
+            if (names is not null) seen = !names.Add(name);
+            else
+            {
+                seen = false;
+                foreach (var p in properties) seen |= string.Equals(p.Name, name, StringComparison.Ordinal);
+                if (properties.Count >= 16) names = new HashSet<string>(properties.Select(p => p.Name).Append(name), StringComparer.Ordinal);
+            }
+            if (seen) (repeated ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
             properties.Add(new BodyProperty(name, nameError, value));
-            names ??= new HashSet<string>(StringComparer.Ordinal);
-            if (!names.Add(name)) (repeated ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
         }
         return BodyNode.Object(properties, repeated?.ToList());
     }
