@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ioc.Tests.Support;
 using static Ioc.Testing.Telemetry;
+using static Ioc.Tests.Support.ProblemAnswers;
 
 namespace Ioc.Tests.Ingest;
 
@@ -17,17 +18,6 @@ public sealed class IngestHost : CenterHost
 /// <summary>POST /api/v1/telemetry against telemetry-v1, through real HTTP.</summary>
 public sealed class IngestContractTests(IngestHost host) : IClassFixture<IngestHost>
 {
-    private static async Task<JsonElement> Problem(HttpResponseMessage r, HttpStatusCode expected)
-    {
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.StatusCode == expected, $"expected {(int)expected}, got {(int)r.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(body).RootElement;
-    }
-
-    private static List<(int Index, string Field)> Errors(JsonElement problem) =>
-        [.. problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("index").GetInt32(), e.GetProperty("field").GetString()!))];
-
     [Fact]
     public async Task A_valid_batch_is_applied_and_repeating_it_counts_duplicates()
     {

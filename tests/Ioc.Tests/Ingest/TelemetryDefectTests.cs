@@ -5,23 +5,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ioc.Tests.Hostile;
 using static Ioc.Testing.Telemetry;
+using static Ioc.Tests.Support.ProblemAnswers;
 
 namespace Ioc.Tests.Ingest;
 
 /// <summary>The telemetry defects of issue 9, one rule each, against the real host.</summary>
 public sealed class TelemetryDefectTests(HostileHost host) : IClassFixture<HostileHost>
 {
-    private static async Task<JsonElement> Problem(HttpResponseMessage r, HttpStatusCode expected)
-    {
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.StatusCode == expected, $"expected {(int)expected}, got {(int)r.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(body).RootElement;
-    }
-
-    private static List<(int Index, string Field)> Errors(JsonElement problem) =>
-        [.. problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("index").GetInt32(), e.GetProperty("field").GetString()!))];
-
     private async Task<HttpResponseMessage> PostBytes(string key, byte[] body, string contentType = "application/json", string? encoding = null)
     {
         using var req = new HttpRequestMessage(HttpMethod.Post, "/api/v1/telemetry") { Content = new ByteArrayContent(body) };
