@@ -40,7 +40,12 @@ public class CenterHost : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>For a host that listens its own way (HTTPS with a test certificate).</summary>
-    protected CenterHost(Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions> kestrel) => UseKestrel(kestrel);
+    protected CenterHost(Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions> kestrel)
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "ioc-host-" + Guid.NewGuid().ToString("N"));
+        Time = new FakeTimeProvider(Start);
+        UseKestrel(kestrel);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
