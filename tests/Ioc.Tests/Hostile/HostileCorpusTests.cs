@@ -50,7 +50,7 @@ public sealed class HostileCorpusTests(HostileHost host) : IClassFixture<Hostile
         var summary = $"{corpus.Count} requests; answers {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; largest body {largest} bytes";
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         Assert.True(failures.IsEmpty, $"{failures.Count} wrong answers ({summary}):\n" + string.Join("\n", failures.Take(25)));
-        Assert.True(before == after, "figures changed:\nbefore " + before + "\nafter  " + after);
+        Assert.True(before == after, "figures changed:\n" + FirstDifference(before, after));
         Assert.True(logged.Count == 0, $"{logged.Count} log entries with exceptions or errors:\n"
             + string.Join("\n", logged.Take(5).Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception?.GetType().Name}: {e.Exception?.Message}")));
         // One event with 250,000 unknown services answers with 100 errors, not 17 MB.
@@ -86,6 +86,14 @@ public sealed class HostileCorpusTests(HostileHost host) : IClassFixture<Hostile
         using var doc = JsonDocument.Parse(body);
         return doc.RootElement.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
             && errors.EnumerateArray().All(e => e.TryGetProperty("index", out _) && e.TryGetProperty("field", out _) && e.TryGetProperty("message", out _));
+    }
+
+    private static string FirstDifference(string before, string after)
+    {
+        var at = 0;
+        while (at < before.Length && at < after.Length && before[at] == after[at]) at++;
+        var from = Math.Max(0, at - 300);
+        return $"before …{before[from..Math.Min(before.Length, at + 200)]}\nafter  …{after[from..Math.Min(after.Length, at + 200)]}";
     }
 
     private static string Text(byte[] body) => System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 400));

@@ -83,8 +83,9 @@ public sealed class MetricsTests(MetricsCenter host) : IClassFixture<MetricsCent
         Assert.True(await Value("ioc_ingest_events_total{outcome=\"refused\",reason=\"invalid\"}", 2) >= 2);
         Assert.True(await Value("ioc_ingest_batches_total{outcome=\"invalid\"}", 1) >= 1);
         Assert.True(await Value("ioc_ingest_batch_duration_seconds_count{outcome=\"accepted\"}", 2) >= 2);
-        // Orleans' own meter: active grains by type; every one of the 126 wards is awake.
-        Assert.Equal(126, await Value("orleans_grains{grain_type=\"ward\"}", 126));
+        // Orleans' own meter: active grains by type; every one of the 126 wards is awake. The meter
+        // counts the whole test process, where other centers may be running too: at least 126.
+        Assert.True(await Value("orleans_grains{grain_type=\"ward\"}", 126) >= 126);
         // The live feed: a hub client connected now, and wall frames pushed.
         var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(host.BaseUrl, "/hubs/ioc"), o => o.AccessTokenProvider = async () => await host.AdminToken())
