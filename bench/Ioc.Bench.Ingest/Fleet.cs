@@ -73,7 +73,7 @@ public sealed class Fleet
     public Fleet(int count, string prefix, int seed)
     {
         var rng = new Random(seed);
-        Wards = WardDirectory.Hanoi.All.Select((w, i) => new WardSim(w.Code, i)).ToList();
+        Wards = WardDirectory.Load("hanoi").All.Select((w, i) => new WardSim(w.Code, i)).ToList();
         var kiosks = Math.Max(1, (int)Math.Round(count * 0.01));
         var rest = count - 1 - kiosks;
         var robots = rest * 45 / 100;

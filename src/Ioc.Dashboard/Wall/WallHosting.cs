@@ -24,7 +24,7 @@ public static class WallHosting
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery(o => o.Cookie.Name = "ioc.af");
-        services.AddSingleton(_ => WardShapes.Hanoi);
+        services.AddSingleton(sp => WardShapes.For(sp.GetRequiredService<WardDirectory>()));
         services.AddSingleton<AlertBoard>();
         services.AddSingleton<ICitySeries, GrainCitySeries>();
         services.AddSingleton<IRankingSource, GrainRankingSource>();
@@ -70,7 +70,7 @@ public static class WallHosting
             if (path.StartsWithSegments("/wards", out var rest) && rest.Value is { Length: > 1 } r && r.IndexOf('/', 1) < 0)
             {
                 var code = r[1..];
-                if (!WardDirectory.Hanoi.Contains(code)) http.Response.StatusCode = StatusCodes.Status404NotFound;
+                if (!http.RequestServices.GetRequiredService<WardDirectory>().Contains(code)) http.Response.StatusCode = StatusCodes.Status404NotFound;
                 else if (!http.User.MaySeeWard(code)) http.Response.StatusCode = StatusCodes.Status403Forbidden;
             }
         }

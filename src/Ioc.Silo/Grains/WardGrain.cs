@@ -32,6 +32,7 @@ public sealed class WardGrain : Grain, IWardGrain
     private readonly IEventShipper _shipper;
     private readonly WardLogOptions _logOptions;
     private readonly IocClock _clock;
+    private readonly WardDirectory _directory;
     private readonly WardRulesOptions _options;
     private readonly WardTimeRules _rules;
     private readonly DeviceAlertRules _deviceRules;
@@ -58,8 +59,10 @@ public sealed class WardGrain : Grain, IWardGrain
         IEventShipper shipper,
         IOptions<WardLogOptions> logOptions,
         IocClock clock,
+        WardDirectory directory,
         IOptions<WardRulesOptions> options)
     {
+        _directory = directory;
         _store = store;
         _minutes = minutes;
         _log = log;
@@ -80,7 +83,7 @@ public sealed class WardGrain : Grain, IWardGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _ward = WardDirectory.Hanoi.Find(this.GetPrimaryKeyString())
+        _ward = _directory.Find(this.GetPrimaryKeyString())
             ?? throw new ArgumentException($"Unknown ward code '{this.GetPrimaryKeyString()}'.");
         _journal = await WardJournal.Open(_ward.Code, _log, _codec, WaitTargetMillis, _options.DefaultServiceMinutes * 60,
             _rules.DueSoonWindow, Now, RealNow);

@@ -6,6 +6,7 @@ using Ioc.Silo.Log;
 using Ioc.Silo.Wards;
 using Ioc.Silo.Storage;
 using Ioc.Time;
+using Ioc.Wards;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,7 @@ public static class IocSiloHosting
         });
         // The business clock is shared by grains and ingest; its serializer-based state must be binary.
         silo.Services.TryAddSingleton(sp => IocClockSetup.FromConfiguration(config));
+        silo.Services.AddIocRegion(config);
         silo.Services.AddOptions<WardRulesOptions>().Bind(config.GetSection(WardRulesOptions.Section));
         silo.Services.AddSingleton<OrleansGrainStorageSerializer>();
         silo.Services.AddSingleton<LogRecordCodec>();

@@ -32,9 +32,10 @@ public sealed class CityLayout
         DeviceById = devices.ToDictionary(d => d.DeviceId, StringComparer.Ordinal);
     }
 
+    /// <param name="units">The region's units (Hanoi's when not given).</param>
     public static CityLayout Build(SimulationSettings settings, IReadOnlyList<WardInfo>? units = null)
     {
-        units ??= WardDirectory.Hanoi.All;
+        units ??= WardDirectory.Load(WardDirectory.HanoiRegion).All;
         var ordered = units.OrderBy(u => u.Code, StringComparer.Ordinal).ToArray();
         var n = ordered.Length;
         var seed = settings.Seed;

@@ -2,6 +2,7 @@ using Ioc.Silo.Hosting;
 using Ioc.Silo.Wards;
 using Ioc.Silo.Storage;
 using Ioc.Time;
+using Ioc.Wards;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -31,6 +32,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(clock);
+            silo.Services.AddSingleton(WardDirectory.Load(WardDirectory.HanoiRegion));
             silo.Services.Configure<WardRulesOptions>(_ => { });
             silo.Services.AddSingleton<OrleansGrainStorageSerializer>();
             silo.Services.AddSqliteWardLog(DataPath);
