@@ -103,6 +103,19 @@ public sealed class WardGrain : Grain, IWardGrain
         var period = TimeSpan.FromSeconds(Math.Clamp(_options.DeviceOfflineSeconds / 4, 1, 15));
         _tick = _clock.Real.CreateTimer(_ => Poke(), null, period, period);
         EvaluateTime();
+        CheckDevicesShownOnline();
+    }
+
+    /// <summary>
+    /// After a restart the devices are not active and no sweep watches them: each device this ward
+    /// last heard of as online is asked to report, so one that fell silent meanwhile is shown offline.
+    /// </summary>
+    private void CheckDevicesShownOnline()
+    {
+        foreach (var r in S.Desks.Robots.Values.Where(r => r.Online))
+            GrainFactory.GetGrain<IRobotGrain>(r.DeviceId).AsReference<IDeviceTick>().Tick().Ignore();
+        foreach (var c in S.Desks.Counters.Values.Where(c => c.Online))
+            GrainFactory.GetGrain<ICounterGrain>(ICounterGrain.KeyOf(_ward.Code, c.Counter)).AsReference<IDeviceTick>().Tick().Ignore();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -253,7 +266,7 @@ public sealed class WardGrain : Grain, IWardGrain
 
     public Task ReportRobot(RobotView robot)
     {
-        S.Desks.Robots[robot.DeviceId] = robot with { Trail = [] };
+        S.Desks.Robots[robot.DeviceId] = robot.Trail.IsDefaultOrEmpty ? robot : robot with { Trail = [] };
         return DeviceChanged(_deviceRules.Robot(robot, _alerts));
     }
 

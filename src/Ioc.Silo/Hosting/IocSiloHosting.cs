@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Ioc.History;
+using Ioc.Silo.Devices;
 using Ioc.Silo.History;
 using Ioc.Silo.Log;
 using Ioc.Silo.Wards;
@@ -44,6 +45,7 @@ public static class IocSiloHosting
         silo.Services.AddSingleton<LogRecordCodec>();
         silo.Services.AddOptions<WardLogOptions>().Bind(config.GetSection(WardLogOptions.Section));
         AddEventHistory(silo.Services, config);
+        silo.Services.AddSingleton<DeviceLiveness>();
 
         if (string.IsNullOrWhiteSpace(redis))
         {

@@ -1,3 +1,4 @@
+using Ioc.Silo.Devices;
 using Ioc.Silo.Hosting;
 using Ioc.Silo.Wards;
 using Ioc.Silo.Storage;
@@ -34,6 +35,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(clock);
             silo.Services.AddSingleton(WardDirectory.Load(WardDirectory.HanoiRegion));
             silo.Services.Configure<WardRulesOptions>(_ => { });
+            silo.Services.AddSingleton<DeviceLiveness>();
             silo.Services.AddSingleton<OrleansGrainStorageSerializer>();
             silo.Services.AddSqliteWardLog(DataPath);
             silo.Services.AddGrainStorage(IocSiloHosting.StorageName, (sp, name) => new SqliteGrainStorage(
