@@ -62,11 +62,14 @@ public static class WallHosting
         if (HttpMethods.IsGet(http.Request.Method) && http.User.Identity?.IsAuthenticated == true)
         {
             var path = http.Request.Path;
-            if (path == "/" && http.User.ChiefWard() is { } own)
+            if ((path == "/" || path.StartsWithSegments("/provinces")) && http.User.ChiefWard() is { } own)
             {
                 http.Response.Redirect($"/wards/{own}");
                 return Task.CompletedTask;
             }
+            if (path.StartsWithSegments("/provinces", out var province) && province.Value is { Length: > 1 } p && p.IndexOf('/', 1) < 0
+                && http.RequestServices.GetRequiredService<WardDirectory>().FindProvince(p[1..]) is null)
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
             if (path.StartsWithSegments("/wards", out var rest) && rest.Value is { Length: > 1 } r && r.IndexOf('/', 1) < 0)
             {
                 var code = r[1..];
