@@ -119,7 +119,7 @@ public sealed class NormalDayTests
             Assert.NotEqual(e.Ward, e.ReceivedAt);
             var a = Hanoi.Get(e.Ward);
             var b = Hanoi.Get(e.ReceivedAt!);
-            var km = 111 * Math.Sqrt(Math.Pow((a.CentroidLon - b.CentroidLon) * Math.Cos(a.CentroidLat * Math.PI / 180), 2) + Math.Pow(a.CentroidLat - b.CentroidLat, 2));
+            var km = 111 * Math.Sqrt(Math.Pow((a.CentroidLon!.Value - b.CentroidLon!.Value) * Math.Cos(a.CentroidLat!.Value * Math.PI / 180), 2) + Math.Pow(a.CentroidLat.Value - b.CentroidLat!.Value, 2));
             Assert.True(km < 15, $"{e.Dossier} filed {km:F0} km away at {e.ReceivedAt}");
         });
     }
