@@ -16,6 +16,11 @@
 #                               the wards' "today" counts restart at midnight
 #   DOTNET_COUNTERS=            path to dotnet-counters (optional, adds the center's GC heap)
 #   DOTNET_GCDUMP=              path to dotnet-gcdump (optional, adds the live heap after a full GC)
+#   REGION=hanoi                the center's Ioc:Region (hanoi, a province code, or vn); the fleet spreads over it
+#   PERIOD=                     open loop: every device sends one batch every PERIOD seconds (empty: closed loop)
+#   CEILING=1                   then the same generator against bench/Ioc.Bench.Bare (parse and 202 only), and
+#                               the center's rate as a share of it, per batch size
+#   TRACE=                      path to dotnet-trace: a CPU sample of the center during the last phase
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +36,10 @@ RPS="${RPS:-}"
 BURST="${BURST:-}"
 OUT="${OUT:-bench/results/ingest.md}"
 BUSINESS_START="${BUSINESS_START:-}"
+REGION="${REGION:-hanoi}"
+PERIOD="${PERIOD:-}"
+CEILING="${CEILING:-}"
+TRACE="${TRACE:-}"
 source bench/lib/center.sh
 BENCH_DLL="bench/Ioc.Bench.Ingest/bin/$CONFIG/net10.0/Ioc.Bench.Ingest.dll"
 
@@ -38,6 +47,7 @@ if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   echo "== building the center and the load generator ($CONFIG)"
   dotnet build -c "$CONFIG" -nologo -v quiet "$CENTER_DIR/Ioc.Dashboard.csproj"
   dotnet build -c "$CONFIG" -nologo -v quiet bench/Ioc.Bench.Ingest/Ioc.Bench.Ingest.csproj
+  [[ "$CEILING" == 1 ]] && dotnet build -c "$CONFIG" -nologo -v quiet bench/Ioc.Bench.Bare/Ioc.Bench.Bare.csproj
 fi
 
 bench_prepare ingest
@@ -54,7 +64,7 @@ fi
 
 # The generator must be the only source of events for its "every event applied" check, so the
 # center's built-in demo simulator (on by default in the embedded center) is switched off.
-CENTER_ARGS=(--urls "$URL" "--Ioc:DataPath=$DATA" "--Ioc:Admin:Password=$PASSWORD" "--Ioc:Simulator:Enabled=false")
+CENTER_ARGS=(--urls "$URL" "--Ioc:DataPath=$DATA" "--Ioc:Admin:Password=$PASSWORD" "--Ioc:Simulator:Enabled=false" "--Ioc:Region=$REGION")
 [[ -n "$RPS" ]] && CENTER_ARGS+=("--Ioc:Ingest:RequestsPerSecond=$RPS")
 [[ -n "$BURST" ]] && CENTER_ARGS+=("--Ioc:Ingest:Burst=$BURST")
 [[ -n "$BUSINESS_START" ]] && CENTER_ARGS+=("--Ioc:Clock:Start=$BUSINESS_START")
@@ -70,7 +80,9 @@ GCDUMP="${DOTNET_GCDUMP:-$(command -v dotnet-gcdump || true)}"
 [[ -z "$GCDUMP" && -x "$HOME/.dotnet/tools/dotnet-gcdump" ]] && GCDUMP="$HOME/.dotnet/tools/dotnet-gcdump"
 
 MACHINE="$(nproc) cores (nproc), $(free -g | awk '/^Mem:/{print $2}') GiB RAM (free -g total), CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version | sed 's/^/.NET SDK /')"
-SHOWN_COMMAND="DEVICES=$DEVICES CONCURRENCY=$CONCURRENCY BATCHES=$BATCHES WARMUP=$WARMUP DURATION=$DURATION BUSINESS_SHARE=$BUSINESS_SHARE"
+SHOWN_COMMAND="REGION=$REGION DEVICES=$DEVICES CONCURRENCY=$CONCURRENCY BATCHES=$BATCHES WARMUP=$WARMUP DURATION=$DURATION BUSINESS_SHARE=$BUSINESS_SHARE"
+[[ -n "$PERIOD" ]] && SHOWN_COMMAND+=" PERIOD=$PERIOD"
+[[ -n "$CEILING" ]] && SHOWN_COMMAND+=" CEILING=$CEILING"
 [[ -n "$RPS" ]] && SHOWN_COMMAND+=" RPS=$RPS"
 [[ -n "$BURST" ]] && SHOWN_COMMAND+=" BURST=$BURST"
 [[ -n "$COUNTERS" ]] && SHOWN_COMMAND+=" DOTNET_COUNTERS=$COUNTERS"
@@ -82,16 +94,62 @@ REVISION="$(bench_revision)"
 GEN_ARGS=(--revision "$REVISION" --url "$URL" --admin-password "$PASSWORD" --pid "$CENTER_PID"
   --devices "$DEVICES" --concurrency "$CONCURRENCY" --batches "$BATCHES"
   --warmup "$WARMUP" --duration "$DURATION" --business-share "$BUSINESS_SHARE"
-  --out "$OUT" --command "$SHOWN_COMMAND" --server-command "$SERVER_COMMAND" --machine "$MACHINE")
+  --out "$OUT" --command "$SHOWN_COMMAND" --server-command "$SERVER_COMMAND" --machine "$MACHINE (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+  --region "$REGION")
+[[ -n "$PERIOD" ]] && GEN_ARGS+=(--period "$PERIOD")
 [[ -n "$COUNTERS" ]] && GEN_ARGS+=(--dotnet-counters "$COUNTERS")
 [[ -n "$GCDUMP" ]] && GEN_ARGS+=(--dotnet-gcdump "$GCDUMP")
 [[ -n "$BUSINESS_START" ]] && GEN_ARGS+=(--business-start "$BUSINESS_START" --business-anchor "$ANCHOR")
 
 echo "== running the load generator (its own process)"
+if [[ -n "$TRACE" ]]; then
+  # A CPU sample of the center in the last phase's measured window (after provisioning and warm-up).
+  ( while ! grep -q "phase: batch $(tr ',' '\n' <<<"$BATCHES" | tail -1)," "$DATA/generator.log" 2>/dev/null; do sleep 1; done
+    sleep "$(( WARMUP + 2 ))"
+    "$TRACE" collect -p "$CENTER_PID" --profile dotnet-sampled-thread-time --format Speedscope --duration "00:00:00:$(printf '%02d' $(( DURATION > 20 ? 20 : DURATION - 3 )))" \
+      -o "$DATA/center.nettrace" >"$DATA/trace.log" 2>&1 ) &
+fi
 set +e
-dotnet "$BENCH_DLL" "${GEN_ARGS[@]}"
-STATUS=$?
+dotnet "$BENCH_DLL" "${GEN_ARGS[@]}" | tee "$DATA/generator.log"
+STATUS=${PIPESTATUS[0]}
 set -e
+[[ -n "$TRACE" ]] && wait
+
+if [[ "$CEILING" == 1 ]]; then
+  # The same generator, the same phases, against an endpoint that only parses the batch and answers 202.
+  BARE_PORT=""
+  for _ in $(seq 1 50); do c=$(( 20000 + RANDOM % 20000 )); if ! (exec 3<>"/dev/tcp/127.0.0.1/$c") 2>/dev/null; then BARE_PORT=$c; break; fi; done
+  ( cd bench/Ioc.Bench.Bare && exec dotnet "bin/$CONFIG/net10.0/Ioc.Bench.Bare.dll" --urls "http://127.0.0.1:$BARE_PORT" ) >"$DATA/bare.log" 2>&1 &
+  BARE_PID=$!
+  for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$BARE_PORT/healthz" 2>/dev/null && break; sleep 0.5; done
+  echo "== bare endpoint up (pid $BARE_PID); the same generator against it"
+  set +e
+  dotnet "$BENCH_DLL" "${GEN_ARGS[@]/#$URL/http://127.0.0.1:$BARE_PORT}" --pid "$BARE_PID" --bare true --target "bare Kestrel" \
+    --server-command "(cd bench/Ioc.Bench.Bare && dotnet bin/$CONFIG/net10.0/Ioc.Bench.Bare.dll --urls http://127.0.0.1:$BARE_PORT)" | tee "$DATA/bare-generator.log"
+  set -e
+  kill "$BARE_PID" 2>/dev/null || true; wait "$BARE_PID" 2>/dev/null || true
+  {
+    echo "Ceiling, same run: the center's rate as a share of the bare endpoint's (same generator, same phases)."
+    echo
+    echo "| batch | center events/s | bare events/s | share | center CPU µs/event | bare CPU µs/event |"
+    echo "|---:|---:|---:|---:|---:|---:|"
+    for b in $(tr ',' ' ' <<<"$BATCHES"); do
+      c=$(grep "^RESULT target=center batch=$b " "$DATA/generator.log" | sed 's/.*events_per_s=\([0-9]*\).*/\1/')
+      cu=$(grep "^RESULT target=center batch=$b " "$DATA/generator.log" | sed 's/.*cpu_us_per_event=\([0-9.]*\).*/\1/')
+      r=$(grep "^RESULT target=bare_Kestrel batch=$b " "$DATA/bare-generator.log" | sed 's/.*events_per_s=\([0-9]*\).*/\1/')
+      ru=$(grep "^RESULT target=bare_Kestrel batch=$b " "$DATA/bare-generator.log" | sed 's/.*cpu_us_per_event=\([0-9.]*\).*/\1/')
+      echo "| $b | $c | $r | $(awk -v c="$c" -v r="$r" 'BEGIN{ if (r > 0) printf "%.2f", c / r; else print "n/a" }') | $cu | $ru |"
+    done
+    echo
+  } | tee -a "$OUT"
+fi
+if [[ -f "$DATA/center.speedscope.json" ]]; then
+  python3 bench/profile-top.py "$DATA/center.speedscope.json" | tee -a "$DATA/profile.txt"
+fi
+if [[ -f "$DATA/center.nettrace" ]]; then
+  cp "$DATA/center.nettrace" "bench/results/center-$(date +%Y%m%d-%H%M).nettrace.tmp" 2>/dev/null || true
+  echo "== CPU sample of the center: $DATA/center.nettrace (copied to bench/results/*.nettrace.tmp, not committed)"
+fi
 
 bench_center_alive || STATUS=1
 # The grain store on disk while the center still runs (SQLite: the main file and its write-ahead log).

@@ -31,6 +31,14 @@ public sealed class BenchOptions
     /// <summary>... and the real instant it started from (≈ when the center was launched).</summary>
     public DateTimeOffset? BusinessAnchor { get; init; }
     public int Seed { get; init; } = 20261122;
+    /// <summary>The units the center runs (its <c>Ioc:Region</c>): the fleet is spread over them.</summary>
+    public string Region { get; init; } = "hanoi";
+    /// <summary>Open loop: every device sends one batch this often (seconds); 0 = closed loop.</summary>
+    public double PeriodSeconds { get; init; }
+    /// <summary>A bare endpoint, not the center: no sign-in, no provisioning, no final check.</summary>
+    public bool Bare { get; init; }
+    /// <summary>Label of the target in the report ("center", "bare Kestrel").</summary>
+    public string Target { get; init; } = "center";
 
     public const string Usage = """
         Ioc.Bench.Ingest --url http://127.0.0.1:PORT --admin-password PW [options]
@@ -50,6 +58,10 @@ public sealed class BenchOptions
           --dotnet-counters PATH   optional: read the center's GC heap with dotnet-counters
           --dotnet-gcdump PATH     optional: live heap after a full GC (dotnet-gcdump forces one)
           --business-start T --business-anchor T   when the center runs Ioc:Clock:Start
+          --region hanoi           the center's Ioc:Region (a province code, or vn): the fleet's wards
+          --period 0               open loop: each device sends one batch every N seconds (0: closed loop)
+          --bare true              the target is a bare endpoint: no sign-in, provisioning or final check
+          --target "center"        what the target is called in the report
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -91,6 +103,10 @@ public sealed class BenchOptions
             BusinessStart = Time("business-start"),
             BusinessAnchor = Time("business-anchor"),
             Seed = Int("seed", 20261122),
+            Region = Get("region") ?? "hanoi",
+            PeriodSeconds = double.Parse(Get("period") ?? "0", CultureInfo.InvariantCulture),
+            Bare = string.Equals(Get("bare"), "true", StringComparison.OrdinalIgnoreCase),
+            Target = Get("target") ?? "center",
         };
         if (options.Devices < 4) throw new ArgumentException("--devices must be at least 4.");
         if (options.Batches.Any(b => b is < 1 or > 5000)) throw new ArgumentException("batch sizes must be 1 to 5,000.");

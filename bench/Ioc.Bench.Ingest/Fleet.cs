@@ -62,7 +62,7 @@ public sealed class WardSim(string code, int index)
     public int Robots, Counters, Kiosks;
 }
 
-/// <summary>The devices of the run: mostly robots and counters spread over the 126 wards, ~1% kiosks, one dossier-system.</summary>
+/// <summary>The devices of the run: mostly robots and counters spread over the region's wards, ~1% kiosks, one dossier-system.</summary>
 public sealed class Fleet
 {
     public IReadOnlyList<WardSim> Wards { get; }
@@ -70,10 +70,10 @@ public sealed class Fleet
     private readonly Device[] _order;
     private long _cursor = -1;
 
-    public Fleet(int count, string prefix, int seed)
+    public Fleet(int count, string prefix, int seed, string region = WardDirectory.HanoiRegion)
     {
         var rng = new Random(seed);
-        Wards = WardDirectory.Hanoi.All.Select((w, i) => new WardSim(w.Code, i)).ToList();
+        Wards = WardDirectory.Load(region).All.Select((w, i) => new WardSim(w.Code, i)).ToList();
         var kiosks = Math.Max(1, (int)Math.Round(count * 0.01));
         var rest = count - 1 - kiosks;
         var robots = rest * 45 / 100;

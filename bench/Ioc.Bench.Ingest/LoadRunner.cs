@@ -57,13 +57,17 @@ public sealed class LoadRunner
     private readonly BatchBuilder[] _builders;
     private readonly Uri _telemetry;
     private volatile bool _stop;
+    internal bool Stopping => _stop;
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _errorSamples = new(StringComparer.Ordinal);
 
     public Totals Totals { get; } = new();
 
+    public string RunId { get; }
+
     public LoadRunner(HttpClient http, Fleet fleet, BenchOptions options, Func<long> nowMs, string runId)
     {
+        RunId = runId;
         _http = http;
         _fleet = fleet;
         _options = options;
@@ -74,12 +78,22 @@ public sealed class LoadRunner
 
     public async Task<PhaseResult> RunPhase(int batch)
     {
+        BeginPhase();
+        var samples = Enumerable.Range(0, _options.Concurrency).Select(_ => new List<Sample>(1 << 16)).ToArray();
+        var workers = Enumerable.Range(0, _options.Concurrency).Select(i => Task.Run(() => Worker(i, batch, samples[i]))).ToArray();
+        return await Measure(batch, () => { _stop = true; return Task.WhenAll(workers); }, () => samples.SelectMany(s => s));
+    }
+
+    internal void BeginPhase()
+    {
         _stop = false;
         _errors.Clear();
         _errorSamples.Clear();
-        var samples = Enumerable.Range(0, _options.Concurrency).Select(_ => new List<Sample>(1 << 16)).ToArray();
-        var workers = Enumerable.Range(0, _options.Concurrency).Select(i => Task.Run(() => Worker(i, batch, samples[i]))).ToArray();
+    }
 
+    /// <summary>Warm-up, then the measured window (CPU of center, generator and machine), then stop and sum up.</summary>
+    internal async Task<PhaseResult> Measure(int batch, Func<Task> stop, Func<IEnumerable<Sample>> samples)
+    {
         await Task.Delay(_options.Warmup);
         var timeline = new List<(double, double?)>();
         var center0 = Proc.CpuSeconds(_options.Pid);
@@ -97,11 +111,10 @@ public sealed class LoadRunner
         var center1 = Proc.CpuSeconds(_options.Pid);
         var self1 = Proc.SelfCpuSeconds();
         var machine1 = Proc.MachineJiffies();
-        _stop = true;
-        await Task.WhenAll(workers);
+        await stop();
 
         var seconds = Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
-        var window = samples.SelectMany(s => s).Where(s => s.DoneTicks >= t0 && s.DoneTicks <= t1).ToList();
+        var window = samples().Where(s => s.DoneTicks >= t0 && s.DoneTicks <= t1).ToList();
         var ok = window.Where(s => s.Status == 202).ToList();
         var latencies = ok.Select(s => s.LatencyTicks).ToArray();
         Array.Sort(latencies);
@@ -167,52 +180,58 @@ public sealed class LoadRunner
             var device = _fleet.Acquire();
             try
             {
-                builder.Build(device, batch, _nowMs(), _fleet.Wards);
-                var pending = builder.Pending;
-                using var content = new ByteArrayContent(builder.Json.Buffer, 0, builder.Json.Length);
-                content.Headers.ContentType = JsonType;
-                using var request = new HttpRequestMessage(HttpMethod.Post, _telemetry) { Content = content };
-                request.Headers.Authorization = device.Auth;
-                var start = Stopwatch.GetTimestamp();
-                int status;
-                byte[] body;
-                try
-                {
-                    using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-                    body = await response.Content.ReadAsByteArrayAsync();
-                    status = (int)response.StatusCode;
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    status = 0;
-                    body = Encoding.UTF8.GetBytes($"{e.GetType().Name}: {e.Message}");
-                }
-                var done = Stopwatch.GetTimestamp();
-                Interlocked.Increment(ref Totals.Requests);
-                if (status == 202 && TryReadAccepted(body, out var accepted, out var duplicates))
-                {
-                    Book(pending, accepted, duplicates);
-                    samples.Add(new Sample(done, done - start, 202, pending.Events, accepted));
-                }
-                else
-                {
-                    Interlocked.Increment(ref Totals.Failed);
-                    var key = status == 0 ? "exception" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    _errors.AddOrUpdate(key, 1, (_, n) => n + 1);
-                    _errorSamples.TryAdd(key, Truncate(Encoding.UTF8.GetString(body), 400));
-                    // 4xx: nothing of the batch was applied, so its follow-ups go back to the books.
-                    // 5xx or no answer: part of it may have been applied; the final check will tell.
-                    if (status is >= 400 and < 500) Unbook(pending);
-                    else Interlocked.Increment(ref Totals.Uncertain);
-                    samples.Add(new Sample(done, done - start, status, pending.Events, 0));
-                    if (status == 429) await Task.Delay(50);
-                }
+                samples.Add(await SendOne(device, batch, builder, scheduled: null));
+                if (samples[^1].Status == 429) await Task.Delay(50);
             }
             finally
             {
                 Fleet.Release(device);
             }
         }
+    }
+
+    /// <summary>
+    /// Builds and posts one batch of one device and books the answer. Latency runs from
+    /// <paramref name="scheduled"/> when given (an open loop: time spent waiting to be sent counts).
+    /// </summary>
+    internal async Task<Sample> SendOne(Device device, int batch, BatchBuilder builder, long? scheduled)
+    {
+        builder.Build(device, batch, _nowMs(), _fleet.Wards);
+        var pending = builder.Pending;
+        using var content = new ByteArrayContent(builder.Json.Buffer, 0, builder.Json.Length);
+        content.Headers.ContentType = JsonType;
+        using var request = new HttpRequestMessage(HttpMethod.Post, _telemetry) { Content = content };
+        request.Headers.Authorization = device.Auth;
+        var start = scheduled ?? Stopwatch.GetTimestamp();
+        int status;
+        byte[] body;
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+            body = await response.Content.ReadAsByteArrayAsync();
+            status = (int)response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            status = 0;
+            body = Encoding.UTF8.GetBytes($"{e.GetType().Name}: {e.Message}");
+        }
+        var done = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref Totals.Requests);
+        if (status == 202 && TryReadAccepted(body, out var accepted, out var duplicates))
+        {
+            Book(pending, accepted, duplicates);
+            return new Sample(done, done - start, 202, pending.Events, accepted);
+        }
+        Interlocked.Increment(ref Totals.Failed);
+        var key = status == 0 ? "exception" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _errors.AddOrUpdate(key, 1, (_, n) => n + 1);
+        _errorSamples.TryAdd(key, Truncate(Encoding.UTF8.GetString(body), 400));
+        // 4xx: nothing of the batch was applied, so its follow-ups go back to the books.
+        // 5xx or no answer: part of it may have been applied; the final check will tell.
+        if (status is >= 400 and < 500) Unbook(pending);
+        else Interlocked.Increment(ref Totals.Uncertain);
+        return new Sample(done, done - start, status, pending.Events, 0);
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + "…";

@@ -40,7 +40,7 @@ using var handler = new SocketsHttpHandler
 using var http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(60) };
 
 var runId = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.Next()))[..6];
-var fleet = new Fleet(options.Devices, options.DevicePrefix, options.Seed);
+var fleet = new Fleet(options.Devices, options.DevicePrefix, options.Seed, options.Region);
 var api = new CenterApi(http);
 Console.WriteLine($"IOC ingest benchmark against {options.Url} (center pid {options.Pid?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}), run {runId}");
 Console.WriteLine($"  fleet: {fleet.Count(DeviceKind.Robot)} robots, {fleet.Count(DeviceKind.Counter)} counters, {fleet.Count(DeviceKind.Kiosk)} kiosks, " +
@@ -54,19 +54,32 @@ double? idleBefore = idleStart0 is { } s0 && idleStart1 is { } s1 ? (s1 - s0) / 
 var rssStart = Proc.RssKb(options.Pid);
 var gcStart = await Proc.GcHeapMb(options.DotnetCounters, options.Pid);
 var liveStart = await Proc.LiveHeapMb(options.DotnetGcdump, options.Pid);
-await api.SignIn(options.AdminUser, options.AdminPassword);
-Console.WriteLine($"  center RSS before provisioning: {Mb(rssStart)}{(gcStart is { } g0 ? $", GC heap {g0:0.0} MiB" : "")}");
-var (provisionTook, created, rotated) = await api.ProvisionAll(fleet.Devices, fleet.Wards, options.ProvisionConcurrency);
-Console.WriteLine($"  provisioned {fleet.Devices.Count} devices in {provisionTook.TotalSeconds:0.0} s ({created} created, {rotated} re-keyed; " +
-                  $"{fleet.Devices.Count / provisionTook.TotalSeconds:0} devices/s, concurrency {options.ProvisionConcurrency})");
+Console.WriteLine($"  {options.Target} RSS before provisioning: {Mb(rssStart)}{(gcStart is { } g0 ? $", GC heap {g0:0.0} MiB" : "")}");
+var provisionTook = TimeSpan.Zero;
+if (options.Bare)
+{
+    // A bare endpoint knows no devices: every device sends with a dummy key.
+    foreach (var d in fleet.Devices) d.Auth = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "bare");
+}
+else
+{
+    await api.SignIn(options.AdminUser, options.AdminPassword);
+    (provisionTook, var created, var rotated) = await api.ProvisionAll(fleet.Devices, fleet.Wards, options.ProvisionConcurrency);
+    Console.WriteLine($"  provisioned {fleet.Devices.Count} devices in {provisionTook.TotalSeconds:0.0} s ({created} created, {rotated} re-keyed; " +
+                      $"{fleet.Devices.Count / provisionTook.TotalSeconds:0} devices/s, concurrency {options.ProvisionConcurrency})");
+}
 var rssProvisioned = Proc.RssKb(options.Pid);
 
 var runner = new LoadRunner(http, fleet, options, nowMs, runId);
+var openLoop = options.PeriodSeconds > 0 ? new OpenLoopRunner(runner, fleet, options) : null;
 var phases = new List<PhaseResult>();
 foreach (var batch in options.Batches)
 {
-    Console.WriteLine($"  phase: batch {batch}, {options.Concurrency} concurrent requests, {options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s measured");
-    var r = await runner.RunPhase(batch);
+    Console.WriteLine(openLoop is null
+        ? $"  phase: batch {batch}, {options.Concurrency} concurrent requests, {options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s measured"
+        : $"  phase: batch {batch} from every device every {options.PeriodSeconds:0.#} s (open loop, target {fleet.Devices.Count * batch / options.PeriodSeconds:N0} events/s, at most {options.Concurrency} in flight), " +
+          $"{options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s measured");
+    var r = openLoop is null ? await runner.RunPhase(batch) : await openLoop.RunPhase(batch);
     phases.Add(r);
     Console.WriteLine($"    => {r.EventsPerSecond:N0} events/s, {r.RequestsPerSecond:N0} req/s, p50 {r.P50Ms:0.0} ms, p99 {r.P99Ms:0.0} ms, max {r.MaxMs:0.0} ms, " +
                       $"errors {r.Errors}; center {Cores(r.CenterCores)} cores, {(r.CenterMicrosPerEvent is { } us ? $"{us:0.0} µs CPU/event, " : "")}generator {r.GeneratorCores:0.00} cores, other processes {Cores(r.OtherCores)} cores");
@@ -87,23 +100,30 @@ var gcAfter = await Proc.GcHeapMb(options.DotnetCounters, options.Pid);
 var liveAfter = await Proc.LiveHeapMb(options.DotnetGcdump, options.Pid);
 var grains = fleet.Devices.Count(d => d.Acked && d.Kind is DeviceKind.Robot or DeviceKind.Counter);
 
-Console.WriteLine("  checking that every event was applied (GET /api/v1/wards and every /api/v1/wards/{code}) ...");
-var verification = await new Verifier(api, fleet, runner.Totals).Run();
+var verification = new Verification();
+if (!options.Bare)
+{
+    Console.WriteLine("  checking that every event was applied (GET /api/v1/wards and every /api/v1/wards/{code}) ...");
+    verification = await new Verifier(api, fleet, runner.Totals).Run();
+}
 
 var t = runner.Totals;
 var report = new StringBuilder();
 var nowText = JsonOut.TimeText(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-report.AppendLine(CultureInfo.InvariantCulture, $"## Ingest benchmark, {nowText[..16].Replace('T', ' ')} (+07:00), run {runId}");
+report.AppendLine(CultureInfo.InvariantCulture, $"## Ingest benchmark{(options.Bare ? $" ({options.Target})" : "")}, {nowText[..16].Replace('T', ' ')} (+07:00), run {runId}, region {options.Region}");
 report.AppendLine();
 if (options.Machine.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {options.Machine}. Load generator and center share it.");
 if (options.Command.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Command: `{options.Command}`");
 if (options.ServerCommand.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Center (separate process, pid {options.Pid}): `{options.ServerCommand}`");
 if (options.Revision.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Center built from: {options.Revision} (Release).");
 report.AppendLine($"- Generator: `Ioc.Bench.Ingest --devices {options.Devices} --concurrency {options.Concurrency} --batches {string.Join(',', options.Batches)} " +
-                  $"--warmup {options.Warmup.TotalSeconds:0} --duration {options.Duration.TotalSeconds:0} --business-share {options.BusinessShare}`; closed loop, one device per request, " +
-                  "latency = request sent to 202 received.");
-report.AppendLine(CultureInfo.InvariantCulture, $"- Fleet: {fleet.Count(DeviceKind.Robot)} robots, {fleet.Count(DeviceKind.Counter)} counters, {fleet.Count(DeviceKind.Kiosk)} kiosks, " +
-                  $"1 dossier-system (all {fleet.Wards.Count} wards). Provisioning: {provisionTook.TotalSeconds:0.0} s ({fleet.Devices.Count / provisionTook.TotalSeconds:0} devices/s).");
+                  $"--warmup {options.Warmup.TotalSeconds:0} --duration {options.Duration.TotalSeconds:0} --business-share {options.BusinessShare} --region {options.Region}" +
+                  (options.PeriodSeconds > 0 ? $" --period {options.PeriodSeconds}" : "") + (options.Bare ? " --bare true" : "") + "`; " +
+                  (options.PeriodSeconds > 0
+                      ? $"open loop: every device sends one batch every {options.PeriodSeconds:0.#} s on its own schedule, at most {options.Concurrency} requests in flight, latency = scheduled send to 202 received (waiting to be sent counts); {openLoop!.Skipped:N0} slots skipped because the device's previous batch was still unanswered."
+                      : "closed loop, one device per request, latency = request sent to 202 received."));
+report.AppendLine($"- Fleet: {fleet.Count(DeviceKind.Robot)} robots, {fleet.Count(DeviceKind.Counter)} counters, {fleet.Count(DeviceKind.Kiosk)} kiosks, " +
+                  $"1 dossier-system (all {fleet.Wards.Count} wards)." + (options.Bare ? "" : $" Provisioning: {provisionTook.TotalSeconds:0.0} s ({fleet.Devices.Count / provisionTook.TotalSeconds:0} devices/s)."));
 var stateShare = t.EventsAcked > 0 ? (double)t.StatesAcked / t.EventsAcked : 0;
 report.AppendLine(CultureInfo.InvariantCulture, $"- Mix of acknowledged events: {t.StatesAcked:N0} state messages ({stateShare:P1}), {t.BusinessAcked:N0} business events " +
                   $"(tickets issued/called/served, ratings, dossiers received/resolved).");
@@ -128,6 +148,7 @@ foreach (var r in phases)
     report.AppendLine(CultureInfo.InvariantCulture, $"- batch {r.Batch:N0}: {string.Join(" · ", r.Timeline.Select(x => $"{x.EventsPerSecond / 1000:0}k/{(x.MicrosPerEvent is { } us ? us.ToString("0.0", CultureInfo.InvariantCulture) : "?")}µs"))}");
 foreach (var r in phases.Where(r => r.ErrorSample is not null))
     report.AppendLine(CultureInfo.InvariantCulture, $"\nError sample at batch {r.Batch}: `{r.ErrorSample!.Replace('`', '\'').Replace('\n', ' ')}`");
+if (options.Bare) goto written;
 report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"**Every event applied: {(verification.AllApplied ? "yes" : "NO")}.**");
 report.AppendLine();
@@ -151,9 +172,13 @@ if (gcStart is { } gs && gcAfter is { } ga)
     report.AppendLine(CultureInfo.InvariantCulture, $"GC heap after last collection (dotnet-counters, includes garbage not yet collected): {gs:0.0} MiB before, {ga:0.0} MiB after → {(ga - gs) * 1024 / Math.Max(1, grains):0.0} KiB per device grain.");
 if (liveStart is { } ls && liveAfter is { } la)
     report.AppendLine(CultureInfo.InvariantCulture, $"Live managed heap after a forced full GC (dotnet-gcdump): {ls:0.0} MiB before, {la:0.0} MiB after → **{(la - ls) * 1024 / Math.Max(1, grains):0.0} KiB per device grain** (still includes the 126 ward grains' grown state and the ingest's per-device caches).");
+written:
 report.AppendLine();
 
 var text = report.ToString();
+// For scripts that compare two targets: one line per phase.
+foreach (var r in phases)
+    Console.WriteLine($"RESULT target={options.Target.Replace(' ', '_')} batch={r.Batch} events_per_s={r.EventsPerSecond:0} p99_ms={r.P99Ms:0.0} cpu_us_per_event={r.CenterMicrosPerEvent:0.00}");
 Console.WriteLine();
 Console.WriteLine(text);
 if (options.Out is { } outFile)

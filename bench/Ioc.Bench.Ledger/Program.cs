@@ -23,7 +23,7 @@ var days = int.Parse(Arg("days", "10"), CultureInfo.InvariantCulture);
 
 var center = new Center(url, password);
 await center.SignIn();
-var wards = WardDirectory.Hanoi.All.Select(w => w.Code).Where(c => c != "00004").ToList();
+var wards = WardDirectory.Load(WardDirectory.HanoiRegion).All.Select(w => w.Code).Where(c => c != "00004").ToList();
 var keys = new Dictionary<string, string>();
 foreach (var w in wards) keys[w] = await center.Provision($"led-{w}", "kiosk", w);
 var probeKey = await center.Provision("led-probe", "kiosk", "00004");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Ioc.Simulator.Model;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Ioc.Wards;
 
 namespace Ioc.Simulator;
 
@@ -17,6 +18,8 @@ public static class SimulatorServiceCollectionExtensions
     public static IServiceCollection AddIocSimulator(this IServiceCollection services, IConfiguration config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        // The units to play: Ioc:Region, as the center it posts to (hanoi, a province code or vn).
+        services.AddIocRegion(config);
         services.AddOptions<SimulatorOptions>()
             .Bind(config.GetSection(SimulatorOptions.SectionName))
             .PostConfigure(o =>

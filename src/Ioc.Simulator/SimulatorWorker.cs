@@ -1,6 +1,7 @@
 using Ioc.Simulator.Http;
 using Ioc.Simulator.Runtime;
 using Ioc.Time;
+using Ioc.Wards;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed class SimulatorWorker : BackgroundService
     private readonly IOptionsFactory<SimulatorOptions> _options;
     private readonly IocClock _clock;
     private readonly SimulatorHttpHandlerFactory _handlers;
+    private readonly WardDirectory _wards;
     private readonly ILogger<SimulatorWorker> _logger;
 
     public SimulatorWorker(IOptionsFactory<SimulatorOptions> options, IServiceProvider services, ILogger<SimulatorWorker> logger)
@@ -24,6 +26,7 @@ public sealed class SimulatorWorker : BackgroundService
         _options = options;
         _clock = services.GetService<IocClock>() ?? IocClock.Machine;
         _handlers = services.GetService<SimulatorHttpHandlerFactory>() ?? new SimulatorHttpHandlerFactory(null);
+        _wards = services.GetRequiredService<WardDirectory>();
         _logger = logger;
     }
 
@@ -53,7 +56,7 @@ public sealed class SimulatorWorker : BackgroundService
                 if (await api.TryAuthenticateAsync(stoppingToken).ConfigureAwait(false))
                 {
                     var store = string.IsNullOrWhiteSpace(o.DataPath) ? null : new SimulatorStateStore(o.DataPath, _logger);
-                    var runner = new SimulatorRunner(o, _clock, api, _logger, store);
+                    var runner = new SimulatorRunner(o, _clock, api, _logger, store, _wards.All);
                     Stats = runner.Stats;
                     try
                     {

@@ -83,7 +83,7 @@ public sealed class DossierModelTests
         try
         {
             // A small city keeps the two simulated months quick.
-            var layout = CityLayout.Build(new SimulationSettings { DossiersPerDay = 600 }, Ioc.Wards.WardDirectory.Hanoi.All.Take(12).ToList());
+            var layout = CityLayout.Build(new SimulationSettings { DossiersPerDay = 600 }, Ioc.Wards.WardDirectory.Load("hanoi").All.Take(12).ToList());
             var start = HanoiTime.StartOf(Monday);
             var first = new CitySimulation(layout, start);
             var before = SimRun.Simulate(first, At(Monday.AddDays(1), 15), TimeSpan.FromMinutes(30));

@@ -53,7 +53,7 @@ public sealed class HttpTests
     {
         var center = new FakeCenter { Unavailable = [1, 2, 3, 10, 20, 30, 40], TooMany = [5, 15] };
         center.PreProvision("sim-00004-c1", "counter", "00004");
-        center.PreProvision(CityLayout.DossierSystemId, "dossier-system", [.. Ioc.Wards.WardDirectory.Hanoi.All.Select(w => w.Code)]);
+        center.PreProvision(CityLayout.DossierSystemId, "dossier-system", [.. Ioc.Wards.WardDirectory.Load("hanoi").All.Select(w => w.Code)]);
         var dir = Path.Combine(Path.GetTempPath(), "ioc-sim-http-" + Guid.NewGuid().ToString("N"));
         try
         {

@@ -12,6 +12,8 @@ namespace Ioc.Simulator.Tests;
 /// </summary>
 public sealed class NormalDayTests
 {
+    private static readonly WardDirectory Hanoi = WardDirectory.Load(WardDirectory.HanoiRegion);
+
     public static TheoryData<DateOnly> WorkingDays => [Days.Monday, Days.Wednesday];
 
     private static QueueFigures Figures(DateOnly day) => new(Days.Of(SimulatorScenario.Normal, day).Events);
@@ -115,9 +117,9 @@ public sealed class NormalDayTests
         {
             Assert.Equal("in_person", e.Channel);
             Assert.NotEqual(e.Ward, e.ReceivedAt);
-            var a = WardDirectory.Hanoi.Get(e.Ward);
-            var b = WardDirectory.Hanoi.Get(e.ReceivedAt!);
-            var km = 111 * Math.Sqrt(Math.Pow((a.CentroidLon - b.CentroidLon) * Math.Cos(a.CentroidLat * Math.PI / 180), 2) + Math.Pow(a.CentroidLat - b.CentroidLat, 2));
+            var a = Hanoi.Get(e.Ward);
+            var b = Hanoi.Get(e.ReceivedAt!);
+            var km = 111 * Math.Sqrt(Math.Pow((a.CentroidLon!.Value - b.CentroidLon!.Value) * Math.Cos(a.CentroidLat!.Value * Math.PI / 180), 2) + Math.Pow(a.CentroidLat.Value - b.CentroidLat!.Value, 2));
             Assert.True(km < 15, $"{e.Dossier} filed {km:F0} km away at {e.ReceivedAt}");
         });
     }

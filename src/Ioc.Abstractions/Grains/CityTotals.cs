@@ -33,11 +33,16 @@ public sealed record CityTotals(
     [property: Id(22)] int TicketsIssued,
     [property: Id(23)] int TicketsServed,
     [property: Id(24)] int AlertsOpen,
-    [property: Id(25)] ImmutableDictionary<string, int> WardsByStatus)
+    [property: Id(25)] ImmutableDictionary<string, int> WardsByStatus,
+    [property: Id(26)] int DossiersReceivedElsewhere = 0,
+    [property: Id(27)] int DossiersTakenInForOthers = 0)
 {
     public double? AvgWaitSeconds => WaitsMeasured > 0 ? WaitMillisSum / 1000.0 / WaitsMeasured : null;
     public double? MaxWaitSeconds => WaitsMeasured > 0 ? WaitMillisMax / 1000.0 : null;
     public double? ShareOverWaitTarget => WaitsMeasured > 0 ? (double)WaitsOverTarget / WaitsMeasured : null;
+    /// <summary>Share of today's received dossiers filed at a service point other than the responsible unit's.</summary>
+    public double? ShareFiledElsewhere => DossiersReceived > 0 ? (double)DossiersReceivedElsewhere / DossiersReceived : null;
+
     public double? Satisfaction => Ratings > 0 ? (double)RatingSum / Ratings : null;
     public double? WaitEstimateMaeSeconds => WaitEstimatesCompared > 0 ? WaitEstimateAbsErrorMillisSum / 1000.0 / WaitEstimatesCompared : null;
 
@@ -73,5 +78,7 @@ public sealed record CityTotals(
         wards.Sum(w => w.TicketsIssued),
         wards.Sum(w => w.TicketsServed),
         wards.Sum(w => w.AlertsOpen),
-        wards.GroupBy(w => w.Status).ToImmutableDictionary(g => g.Key, g => g.Count()));
+        wards.GroupBy(w => w.Status).ToImmutableDictionary(g => g.Key, g => g.Count()),
+        wards.Sum(w => w.Dossiers.ReceivedElsewhere),
+        wards.Sum(w => w.Dossiers.TakenInForOthers));
 }

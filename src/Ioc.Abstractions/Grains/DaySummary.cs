@@ -42,6 +42,8 @@ public sealed record DaySummary
     [Id(24)] public int RatingSum { get; init; }
     /// <summary>Open dossiers past their due time at the end of the day (now, for today).</summary>
     [Id(25)] public int OverdueAtClose { get; init; }
+    /// <summary>Received dossiers of this ward that a citizen filed at another ward's service point.</summary>
+    [Id(26)] public int DossiersReceivedElsewhere { get; init; }
 
     public double? AvgWaitSeconds => WaitsMeasured > 0 ? WaitMillisSum / 1000.0 / WaitsMeasured : null;
     public double? MaxWaitSeconds => WaitsMeasured > 0 ? WaitMillisMax / 1000.0 : null;
@@ -65,6 +67,7 @@ public sealed record DaySummary
         DossiersResolvedOnTime = DossiersResolvedOnTime + d.DossiersResolvedOnTime,
         DossiersResolvedLate = DossiersResolvedLate + d.DossiersResolvedLate,
         DossiersTakenInForOthers = DossiersTakenInForOthers + d.DossiersTakenInForOthers,
+        DossiersReceivedElsewhere = DossiersReceivedElsewhere + d.DossiersReceivedElsewhere,
         TicketsIssued = TicketsIssued + d.TicketsIssued,
         TicketsCalled = TicketsCalled + d.TicketsCalled,
         TicketsServed = TicketsServed + d.TicketsServed,

@@ -16,6 +16,12 @@ public interface IWardGrain : IGrainWithStringKey
     /// <summary>A counter grain tells its ward when its status, services or liveness change.</summary>
     Task ReportCounter(CounterView counter);
 
+    /// <summary>
+    /// Another ward says this ward's service point took in one of its dossiers; answered once stored.
+    /// Kept per dossier by version, so repeats and any order give the same count.
+    /// </summary>
+    Task TakeIn(DossierTakenIn notice);
+
     /// <summary>Provisioning tells the ward about its devices so totals count silent ones too.</summary>
     Task RegisterDevice(string deviceId, string kind);
 

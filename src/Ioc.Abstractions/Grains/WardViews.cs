@@ -62,7 +62,8 @@ public sealed record DossierCounts(
     [property: Id(5)] int DueSoon,
     [property: Id(6)] int ReceivedOnline,
     [property: Id(7)] int Digitized = 0,
-    [property: Id(8)] int TakenInForOthers = 0);
+    [property: Id(8)] int TakenInForOthers = 0,
+    [property: Id(9)] int ReceivedElsewhere = 0);
 
 [GenerateSerializer, Immutable]
 public sealed record WaitEstimate(

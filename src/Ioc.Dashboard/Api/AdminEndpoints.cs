@@ -32,7 +32,7 @@ public static partial class AdminEndpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AdminPolicy).DisableAntiforgery();
 
-        api.MapPost("/devices", async (DeviceRequest body, IGrainFactory grains, TimeProvider time, AuditLog audit, HttpContext http) =>
+        api.MapPost("/devices", async (DeviceRequest body, IGrainFactory grains, TimeProvider time, AuditLog audit, HttpContext http, WardDirectory directory) =>
         {
             var errors = new List<FieldError>();
             if (body.DeviceId is null || !DeviceIdPattern().IsMatch(body.DeviceId))
@@ -46,7 +46,7 @@ public static partial class AdminEndpoints
                 errors.Add(new FieldError(-1, "ward", body.Kind == DeviceKinds.DossierSystem ? "ward or wards is required" : "is required"));
             if (body.Wards is { Length: > 0 } && body.Kind != DeviceKinds.DossierSystem)
                 errors.Add(new FieldError(-1, "wards", "only a dossier-system may write several wards"));
-            foreach (var w in wards.Where(w => !WardDirectory.Hanoi.Contains(w)))
+            foreach (var w in wards.Where(w => !directory.Contains(w)))
                 errors.Add(new FieldError(-1, body.Wards is { Length: > 0 } ? "wards" : "ward", $"unknown ward code '{w}'"));
             if (errors.Count > 0) return Problems.BadRequest(errors, "Invalid device");
 
@@ -72,7 +72,7 @@ public static partial class AdminEndpoints
 
         api.MapGet("/devices", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IDeviceRegistryGrain>(0).List()));
 
-        api.MapPost("/users", async (UserRequest body, UserService users, AuditLog audit, HttpContext http) =>
+        api.MapPost("/users", async (UserRequest body, UserService users, AuditLog audit, HttpContext http, WardDirectory directory) =>
         {
             var errors = new List<FieldError>();
             if (body.Username is null || !UsernamePattern().IsMatch(body.Username))
@@ -81,7 +81,7 @@ public static partial class AdminEndpoints
                 errors.Add(new FieldError(-1, "password", weak));
             if (body.Role is null || !Roles.People.Contains(body.Role))
                 errors.Add(new FieldError(-1, "role", $"must be one of {string.Join(", ", Roles.People)}"));
-            if (body.Role == Roles.WardChief && !WardDirectory.Hanoi.Contains(body.Ward))
+            if (body.Role == Roles.WardChief && !directory.Contains(body.Ward))
                 errors.Add(new FieldError(-1, "ward", body.Ward is null ? "is required for a ward chief" : $"unknown ward code '{body.Ward}'"));
             if (body.Role != Roles.WardChief && body.Ward is not null)
                 errors.Add(new FieldError(-1, "ward", "only a ward chief is bound to a ward"));

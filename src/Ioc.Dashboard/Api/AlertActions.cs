@@ -13,7 +13,7 @@ public enum AlertActionOutcome { Done, NotFound, Forbidden }
 /// A person acknowledging or resolving an alert, from the API or a page alike: the role check,
 /// the ward grain, every screen told at once (<see cref="AlertBoard"/>), and a line in the audit trail.
 /// </summary>
-public sealed class AlertActions(IGrainFactory grains, AlertBoard board, AuditLog audit)
+public sealed class AlertActions(IGrainFactory grains, AlertBoard board, AuditLog audit, WardDirectory wards)
 {
     public Task<(AlertActionOutcome Outcome, Alert? Alert)> Acknowledge(string alertId, ClaimsPrincipal user, string address, string via) =>
         Act(alertId, user, address, via, AuditActions.AlertAcknowledged, (w, u) => w.AcknowledgeAlert(alertId, u));
@@ -25,7 +25,7 @@ public sealed class AlertActions(IGrainFactory grains, AlertBoard board, AuditLo
         Func<IWardGrain, string, Task<Alert?>> call)
     {
         var ward = Alert.WardOf(alertId);
-        if (ward is null || !WardDirectory.Hanoi.Contains(ward)) return (AlertActionOutcome.NotFound, null);
+        if (ward is null || !wards.Contains(ward)) return (AlertActionOutcome.NotFound, null);
         if (!user.MaySeeWard(ward)) return (AlertActionOutcome.Forbidden, null);
         var alert = await call(grains.GetGrain<IWardGrain>(ward), user.Name());
         if (alert is null) return (AlertActionOutcome.NotFound, null);

@@ -14,12 +14,12 @@ public static class AlertEndpoints
     {
         var api = app.MapGroup("/api/v1/alerts").RequireAuthorization(WardEndpoints.PeoplePolicy).DisableAntiforgery();
 
-        api.MapGet("/", async (string? ward, string? state, ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapGet("/", async (string? ward, string? state, ClaimsPrincipal user, IGrainFactory grains, WardDirectory wards) =>
         {
             if (state is not null && !AlertStates.All.Contains(state))
                 return Problems.Field("state", $"must be one of {string.Join(", ", AlertStates.All)}");
-            if (ward is not null && WardEndpoints.WardAccess(ward, user) is { } denied) return denied;
-            var codes = ward is not null ? [ward] : WardDirectory.Hanoi.All.Select(w => w.Code).Where(user.MaySeeWard).ToArray();
+            if (ward is not null && WardEndpoints.WardAccess(ward, user, wards) is { } denied) return denied;
+            var codes = ward is not null ? [ward] : wards.All.Select(w => w.Code).Where(user.MaySeeWard).ToArray();
             var lists = await Task.WhenAll(codes.Select(c => grains.GetGrain<IWardGrain>(c).GetAlerts()));
             return Results.Ok(lists.SelectMany(a => a).Where(a => state is null || a.State == state).OrderByDescending(a => a.RaisedAt));
         });

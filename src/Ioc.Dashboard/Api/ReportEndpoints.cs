@@ -29,7 +29,7 @@ public static class ReportEndpoints
                 : Problems.Of(StatusCodes.Status404NotFound, $"No report {name} for {day}");
         }).RequireAuthorization(WardEndpoints.PeoplePolicy);
 
-        app.MapGet("/reports", (ClaimsPrincipal user, ReportStore store) =>
+        app.MapGet("/reports", (ClaimsPrincipal user, ReportStore store, WardDirectory wards) =>
         {
             var html = new StringBuilder("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Báo cáo hằng ngày</title>")
                 .Append("<style>body{font-family:system-ui,sans-serif;background:#0f1420;color:#e6e9ef;margin:2rem}a{color:#7cc4ff}</style><body><h1>Báo cáo hằng ngày</h1>");
@@ -40,7 +40,7 @@ public static class ReportEndpoints
                 html.Append("<h2>").Append(day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)).Append("</h2><ul>");
                 foreach (var n in names)
                 {
-                    var label = n == ReportStore.CityFile ? "Toàn thành phố" : WardDirectory.Hanoi.Find(n)?.FullName ?? n;
+                    var label = n == ReportStore.CityFile ? "Toàn " + wards.Name : wards.Find(n)?.FullName ?? n;
                     html.Append("<li><a href=\"").Append(Url(day, n)).Append("\">").Append(WebUtility.HtmlEncode(label)).Append("</a></li>");
                 }
                 html.Append("</ul>");

@@ -3,6 +3,7 @@ using Ioc.Dashboard.Api;
 using Ioc.History;
 using Ioc.Ingest.Http;
 using Ioc.Time;
+using Ioc.Wards;
 using Microsoft.Extensions.Options;
 
 namespace Ioc.Dashboard.History;
@@ -29,9 +30,9 @@ public static class HistoryEndpoints
 
     private static async Task<IResult> GetHistory(
         string code, string? metric, string? from, string? to, string? step,
-        ClaimsPrincipal user, IocClock clock, HttpContext http)
+        ClaimsPrincipal user, IocClock clock, WardDirectory wards, HttpContext http)
     {
-        if (WardEndpoints.WardAccess(code, user) is { } denied) return denied;
+        if (WardEndpoints.WardAccess(code, user, wards) is { } denied) return denied;
         var now = clock.GetUtcNow();
         var errors = new List<FieldError>();
         var m = HistoryQuery.Metric(metric, errors);
@@ -47,9 +48,9 @@ public static class HistoryEndpoints
     }
 
     private static async Task<IResult> Compare(
-        string code, string? metric, string? step, ClaimsPrincipal user, IocClock clock, HttpContext http)
+        string code, string? metric, string? step, ClaimsPrincipal user, IocClock clock, WardDirectory wards, HttpContext http)
     {
-        if (WardEndpoints.WardAccess(code, user) is { } denied) return denied;
+        if (WardEndpoints.WardAccess(code, user, wards) is { } denied) return denied;
         var now = clock.GetUtcNow();
         var errors = new List<FieldError>();
         var m = HistoryQuery.Metric(metric, errors);

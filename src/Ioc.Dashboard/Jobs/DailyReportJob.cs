@@ -10,7 +10,7 @@ namespace Ioc.Dashboard.Jobs;
 /// At 17:30 in Hanoi: a CSV per ward and one for the city (a line per unit and a total), with
 /// Vietnamese headers, downloadable from the ward page and /reports.
 /// </summary>
-public sealed class DailyReportJob(IGrainFactory grains, IocClock clock, ReportStore reports)
+public sealed class DailyReportJob(IGrainFactory grains, WardDirectory wards, IocClock clock, ReportStore reports)
 {
     public static readonly string[] Headers =
     [
@@ -32,19 +32,27 @@ public sealed class DailyReportJob(IGrainFactory grains, IocClock clock, ReportS
     {
         var today = HanoiTime.DayOf(clock.GetUtcNow());
         var wanted = day ?? today;
-        var summaries = await grains.ForEachWard(async w => wanted >= today
+        var summaries = await grains.ForEachWard(wards, async w => wanted >= today
             ? await w.GetToday()
             : (await w.GetHistory()).Days.FirstOrDefault(d => d.Day == wanted) ?? new DaySummary { Day = wanted });
-        var rows = WardDirectory.Hanoi.All.Zip(summaries).ToList();
+        var rows = wards.All.Zip(summaries).ToList();
         foreach (var (ward, summary) in rows)
             await reports.Write(wanted, ward.Code, Csv([(ward.Code, ward.Name, TypeName(ward.Type), summary)]));
         var total = DaySummary.Wards(wanted, summaries);
         await reports.Write(wanted, ReportStore.CityFile,
-            Csv([.. rows.Select(r => (r.First.Code, r.First.Name, TypeName(r.First.Type), r.Second)), ("01", "Thành phố Hà Nội", "Thành phố", total)]));
+            Csv([.. rows.Select(r => (r.First.Code, r.First.Name, TypeName(r.First.Type), r.Second)), RegionRow(total)]));
         return wanted;
     }
 
-    private static string TypeName(string type) => type == "ward" ? "Phường" : "Xã";
+    private static string TypeName(string type) => type switch { "ward" => "Phường", "special" => "Đặc khu", _ => "Xã" };
+
+    /// <summary>The region's total line: Hanoi as today, another province by its code, the country as "vn".</summary>
+    private (string, string, string, DaySummary) RegionRow(DaySummary total) => wards switch
+    {
+        { IsCountry: true } => (wards.Region, wards.Name, "Toàn quốc", total),
+        { Provinces: [{ Code: WardDirectory.HanoiProvince }] } => (WardDirectory.HanoiProvince, "Thành phố Hà Nội", "Thành phố", total),
+        _ => (wards.Provinces[0].Code, wards.Name, "Tỉnh, thành phố", total),
+    };
 
     public static string Csv(IEnumerable<(string Code, string Name, string Type, DaySummary Day)> rows)
     {

@@ -1,4 +1,5 @@
 using Ioc.Grains;
+using Ioc.Wards;
 
 namespace Ioc.Dashboard.Jobs;
 
@@ -6,7 +7,7 @@ namespace Ioc.Dashboard.Jobs;
 /// Each minute: wakes every ward. Their own timers raise overdue alerts at the exact instant; the
 /// sweep catches anything a lost timer (a silo that died mid-turn) would have missed.
 /// </summary>
-public sealed class OverdueSweepJob(IGrainFactory grains)
+public sealed class OverdueSweepJob(IGrainFactory grains, WardDirectory wards)
 {
-    public Task Run() => grains.ForEachWard(w => w.Wake());
+    public Task Run() => grains.ForEachWard(wards, w => w.Wake());
 }

@@ -11,7 +11,7 @@ namespace Ioc.Dashboard.Jobs;
 /// kept per day. Every 15 minutes, and on demand when the newest is over a minute old. Closed days
 /// that a ward amended (late events) are computed again, and their reports written again.
 /// </summary>
-public sealed class ServiceIndexJob(IGrainFactory grains, IocClock clock, DailyReportJob reports)
+public sealed class ServiceIndexJob(IGrainFactory grains, WardDirectory wards, IocClock clock, DailyReportJob reports)
 {
     /// <summary>api-v1: <c>computedAt</c> is at most 60 s before the request.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
@@ -55,14 +55,14 @@ public sealed class ServiceIndexJob(IGrainFactory grains, IocClock clock, DailyR
         var now = clock.GetUtcNow();
         var day = closedDay ?? HanoiTime.DayOf(now);
         var periodStart = new DateOnly(day.Year, day.Month, 1);
-        var periods = await grains.ForEachWard(async w =>
+        var periods = await grains.ForEachWard(wards, async w =>
         {
             var history = await w.GetHistory();
             var days = history.Days.Where(d => d.Day >= periodStart && d.Day <= day && (closedDay is not null || d.Day < day));
             if (closedDay is null) days = days.Append(await w.GetToday());
             return (Ward: history.Ward, Period: DaySummary.Period(day, days));
         });
-        var ranking = Rank(day, periodStart, now, periods.Select(p => (WardDirectory.Hanoi.Get(p.Ward), p.Period)));
+        var ranking = Rank(day, periodStart, now, periods.Select(p => (wards.Get(p.Ward), p.Period)));
         await Store.Store(ranking);
         return ranking;
     }

@@ -4,6 +4,7 @@ using Ioc.Dashboard.Operations;
 using Ioc.Grains;
 using Ioc.Wards;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Ioc.Dashboard.Live;
@@ -41,9 +42,9 @@ public sealed class IocHub(LiveFeed feed, WardWatchers watchers, LiveMetrics met
         return base.OnDisconnectedAsync(exception);
     }
 
-    public async Task WatchWard(string code)
+    public async Task WatchWard(string code, [FromServices] WardDirectory wards)
     {
-        if (!WardDirectory.Hanoi.Contains(code)) throw new HubException($"No ward '{code}'.");
+        if (!wards.Contains(code)) throw new HubException($"No ward '{code}'.");
         if (!Context.User!.MaySeeWard(code)) throw new HubException($"Not allowed to watch ward {code}.");
         await Groups.AddToGroupAsync(Context.ConnectionId, WatchGroup(code));
         watchers.Watch(Context.ConnectionId, code);

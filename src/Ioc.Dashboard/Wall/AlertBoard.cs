@@ -8,14 +8,15 @@ namespace Ioc.Dashboard.Wall;
 
 /// <summary>
 /// This process's copy of every ward's alerts for the wall's feed and the alerts page: read from
-/// the 126 ward grains once (and again every few minutes, in case a push was missed) and kept
-/// current from <see cref="LiveFeed.Alert"/>, so that opening a screen does not ask 126 grains.
+/// the ward grains once (and again every few minutes, in case a push was missed) and kept
+/// current from <see cref="LiveFeed.Alert"/>, so that opening a screen does not ask every ward grain.
 /// </summary>
 public sealed class AlertBoard : IDisposable
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(3);
 
     private readonly IGrainFactory _grains;
+    private readonly WardDirectory _wards;
     private readonly LiveFeed _feed;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Alert> _alerts = new(StringComparer.Ordinal);
@@ -24,9 +25,10 @@ public sealed class AlertBoard : IDisposable
     private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
     private volatile bool _isLoading;
 
-    public AlertBoard(IGrainFactory grains, LiveFeed feed, TimeProvider time)
+    public AlertBoard(IGrainFactory grains, LiveFeed feed, TimeProvider time, WardDirectory wards)
     {
         _grains = grains;
+        _wards = wards;
         _feed = feed;
         _time = time;
         _feed.Alert += OnAlert;
@@ -53,7 +55,7 @@ public sealed class AlertBoard : IDisposable
             if (_time.GetUtcNow() - _loadedAt <= Refresh) return;
             _isLoading = true;
             _pushedWhileLoading.Clear();
-            var lists = await Task.WhenAll(WardDirectory.Hanoi.All.Select(w => _grains.GetGrain<IWardGrain>(w.Code).GetAlerts()));
+            var lists = await Task.WhenAll(_wards.All.Select(w => _grains.GetGrain<IWardGrain>(w.Code).GetAlerts()));
             var fresh = lists.SelectMany(l => l).ToDictionary(a => a.Id, StringComparer.Ordinal);
             // Pushes that arrived while the grains answered are newer than what they answered.
             foreach (var (id, pushed) in _pushedWhileLoading) fresh[id] = pushed;

@@ -60,6 +60,8 @@ public static partial class DashboardLayoutReader
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> FigureKinds = new[] { "city-strip", "ward-strip", "worst-wards", "unit-details" }.ToFrozenSet();
+    /// <summary>Panels that may name figures: a map shows them on its tiles where the region has no boundaries.</summary>
+    private static readonly FrozenSet<string> OptionalFigureKinds = new[] { "map" }.ToFrozenSet();
     private static readonly FrozenSet<string> ColorKinds = new[] { "map", "urban-inset" }.ToFrozenSet();
     private static readonly FrozenDictionary<string, (int Min, int Max, int Default)> CountKinds = new Dictionary<string, (int, int, int)>
     {
@@ -207,7 +209,7 @@ public static partial class DashboardLayoutReader
             var figures = ImmutableArray<string>.Empty;
             if (p.TryGetProperty("figures", out var figs))
             {
-                if (!FigureKinds.Contains(kind)) PanelFail($"\"figures\" does not apply to a '{kind}' panel");
+                if (!FigureKinds.Contains(kind) && !OptionalFigureKinds.Contains(kind)) PanelFail($"\"figures\" does not apply to a '{kind}' panel");
                 else if (figs.ValueKind != JsonValueKind.Array || figs.GetArrayLength() == 0) PanelFail("\"figures\" must be a non-empty list of figure names");
                 else
                 {

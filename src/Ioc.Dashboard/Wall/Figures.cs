@@ -23,23 +23,27 @@ public sealed record FigureInputs(
     int Issued,
     double? EstimateErrorSeconds,
     double? EstimateErrorShare,
-    double? EstimateUnderShare)
+    double? EstimateUnderShare,
+    double? FiledElsewhereShare = null,
+    int TakenInForOthers = 0)
 {
     /// <summary>The city's figures, as the city feed computed them once from the wards' sums.</summary>
     public static FigureInputs Of(CityTotals t) => new(
         t.Waiting, t.AvgWaitSeconds, t.MaxWaitSeconds, t.ShareOverWaitTarget, t.Overdue, t.DueSoon, t.InProgress,
         t.DossiersReceived, t.DossiersResolvedLate, t.RobotsOnline, t.RobotsTotal, t.Satisfaction, t.AlertsOpen,
-        t.CountersOpen, t.TicketsServed, t.TicketsIssued, t.WaitEstimateMaeSeconds, t.WaitEstimateErrorShare, t.WaitEstimatesUnderShare);
+        t.CountersOpen, t.TicketsServed, t.TicketsIssued, t.WaitEstimateMaeSeconds, t.WaitEstimateErrorShare, t.WaitEstimatesUnderShare,
+        t.ShareFiledElsewhere, t.DossiersTakenInForOthers);
 
     public static FigureInputs Of(WardSummary w) => new(
         w.Waiting, w.AvgWaitSeconds, w.MaxWaitSeconds,
         w.WaitsMeasured > 0 ? (double)w.WaitsOverTarget / w.WaitsMeasured : null,
         w.Dossiers.Overdue, w.Dossiers.DueSoon, w.Dossiers.InProgress, w.Dossiers.Received, w.Dossiers.ResolvedLate,
         w.RobotsOnline, w.RobotsTotal, w.Satisfaction, w.AlertsOpen, w.CountersOpen, w.TicketsServed, w.TicketsIssued,
-        w.WaitEstimateMaeSeconds, w.WaitEstimateErrorShare, w.WaitEstimatesUnderShare);
+        w.WaitEstimateMaeSeconds, w.WaitEstimateErrorShare, w.WaitEstimatesUnderShare,
+        w.Dossiers.Received > 0 ? (double)w.Dossiers.ReceivedElsewhere / w.Dossiers.Received : null, w.Dossiers.TakenInForOthers);
 }
 
-public enum FigureFormat { Count, Duration, Share, Score, OnlineOfTotal }
+public enum FigureFormat { Count, Duration, Share, PreciseShare, Score, OnlineOfTotal }
 
 /// <summary>
 /// One figure a layout may name: how it is computed, shown and which way is worse. The value
@@ -55,6 +59,7 @@ public sealed record FigureDef(string Key, FigureFormat Format, bool LowerIsWors
         FigureFormat.Count => t.Number(Value(f)),
         FigureFormat.Duration => t.Duration(Value(f)),
         FigureFormat.Share => t.Share(Value(f)),
+        FigureFormat.PreciseShare => t.Share(Value(f), "0.00"),
         FigureFormat.Score => t.Score(Value(f)),
         FigureFormat.OnlineOfTotal => $"{t.Count(f.RobotsOnline)}/{t.Count(f.RobotsTotal)}",
         _ => t.Number(Value(f)),
@@ -83,6 +88,9 @@ public static class Figures
         new("estimateError", FigureFormat.Duration, false, f => f.EstimateErrorSeconds),
         new("estimateErrorShare", FigureFormat.Share, false, f => f.EstimateErrorShare),
         new("estimateUnder", FigureFormat.Share, false, f => f.EstimateUnderShare),
+        // Not better or worse: how many citizens file where they live or work rather than where the dossier belongs.
+        new("filedElsewhere", FigureFormat.PreciseShare, false, f => f.FiledElsewhereShare),
+        new("takenIn", FigureFormat.Count, false, f => f.TakenInForOthers),
     }.ToFrozenDictionary(d => d.Key, StringComparer.Ordinal);
 
     public static FigureDef Get(string key) =>

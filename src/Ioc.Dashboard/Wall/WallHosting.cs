@@ -28,7 +28,7 @@ public static class WallHosting
             o.Cookie.Name = "ioc.af";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddSingleton(_ => WardShapes.Hanoi);
+        services.AddSingleton(sp => WardShapes.For(sp.GetRequiredService<WardDirectory>()));
         services.AddSingleton<AlertBoard>();
         services.AddSingleton<ICitySeries, GrainCitySeries>();
         services.AddSingleton<IRankingSource, GrainRankingSource>();
@@ -67,15 +67,18 @@ public static class WallHosting
         if (HttpMethods.IsGet(http.Request.Method) && http.User.Identity?.IsAuthenticated == true)
         {
             var path = http.Request.Path;
-            if (path == "/" && http.User.ChiefWard() is { } own)
+            if ((path == "/" || path.StartsWithSegments("/provinces")) && http.User.ChiefWard() is { } own)
             {
                 http.Response.Redirect($"/wards/{own}");
                 return Task.CompletedTask;
             }
+            if (path.StartsWithSegments("/provinces", out var province) && province.Value is { Length: > 1 } p && p.IndexOf('/', 1) < 0
+                && http.RequestServices.GetRequiredService<WardDirectory>().FindProvince(p[1..]) is null)
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
             if (path.StartsWithSegments("/wards", out var rest) && rest.Value is { Length: > 1 } r && r.IndexOf('/', 1) < 0)
             {
                 var code = r[1..];
-                if (!WardDirectory.Hanoi.Contains(code)) http.Response.StatusCode = StatusCodes.Status404NotFound;
+                if (!http.RequestServices.GetRequiredService<WardDirectory>().Contains(code)) http.Response.StatusCode = StatusCodes.Status404NotFound;
                 else if (!http.User.MaySeeWard(code)) http.Response.StatusCode = StatusCodes.Status403Forbidden;
             }
         }

@@ -65,7 +65,7 @@ public sealed class WallText
         return string.Format(Culture, this["unit.days"], Math.Round(s / 86400, 1));
     }
 
-    public string Share(double? share) => share is { } v ? (v * 100).ToString("0", Culture) + "%" : "–";
+    public string Share(double? share, string format = "0") => share is { } v ? (v * 100).ToString(format, Culture) + "%" : "–";
 
     public string Score(double? score) => score is { } v ? v.ToString("0.0", Culture) + "/5" : "–";
 
@@ -348,5 +348,5 @@ public sealed class WallText
         ["day.friday"] = ["Thứ Sáu", "Friday"],
         ["day.saturday"] = ["Thứ Bảy", "Saturday"],
         ["day.sunday"] = ["Chủ Nhật", "Sunday"],
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.Concat(RegionWords.Table).ToFrozenDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
 }

@@ -33,9 +33,9 @@ public sealed class WardShapes
     private const string CentreCode = "00070";
     private const double Width = 1000;
     private static readonly double LonScale = Math.Cos(21.0 * Math.PI / 180);
-    private static readonly Lazy<WardShapes> Embedded = new(LoadEmbedded);
 
-    public static WardShapes Hanoi => Embedded.Value;
+    /// <summary>A region without boundaries (anywhere but Hanoi): its units are shown as tiles, not a map.</summary>
+    public static readonly WardShapes None = new([], (0, 0, Width, Width), (0, 0, Width, Width), new HashSet<string>());
 
     public WardShapes(IReadOnlyList<WardShape> all, (double X, double Y, double W, double H) full, (double X, double Y, double W, double H) inset,
         IReadOnlySet<string> core)
@@ -50,6 +50,9 @@ public sealed class WardShapes
         InsetRect = inset;
         InsetLabelSize = Math.Round(inset.W / 55, 1);
     }
+
+    /// <summary>Every unit of the region has a boundary, so the wall draws a map.</summary>
+    public bool HasMap => All.Count > 0;
 
     /// <summary>All units, in the ward directory's order.</summary>
     public IReadOnlyList<WardShape> All { get; }
@@ -76,16 +79,18 @@ public sealed class WardShapes
     public double InsetScale { get; }
 
     private static double DistanceKm(WardInfo a, WardInfo b) =>
-        Math.Sqrt(Math.Pow((a.CentroidLon - b.CentroidLon) * 111.32 * LonScale, 2) + Math.Pow((a.CentroidLat - b.CentroidLat) * 110.57, 2));
+        Math.Sqrt(Math.Pow((a.CentroidLon!.Value - b.CentroidLon!.Value) * 111.32 * LonScale, 2) + Math.Pow((a.CentroidLat!.Value - b.CentroidLat!.Value) * 110.57, 2));
 
     private static string Box((double X, double Y, double W, double H) b) =>
         string.Create(CultureInfo.InvariantCulture, $"{b.X:0.#} {b.Y:0.#} {b.W:0.#} {b.H:0.#}");
 
-    private static WardShapes LoadEmbedded()
+    /// <summary>The region's map when the shipped boundaries cover every one of its units (Hanoi), else <see cref="None"/>.</summary>
+    public static WardShapes For(WardDirectory directory)
     {
+        if (directory.All.Any(w => w.CentroidLon is null)) return None;
         using var stream = typeof(WardShapes).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
-        return Parse(stream, WardDirectory.Hanoi);
+        return Parse(stream, directory);
     }
 
     public static WardShapes Parse(Stream geojson, WardDirectory directory)
@@ -129,7 +134,7 @@ public sealed class WardShapes
                 }
                 sb.Append('Z');
             }
-            var (lx, ly) = Project(w.CentroidLon, w.CentroidLat);
+            var (lx, ly) = Project(w.CentroidLon!.Value, w.CentroidLat!.Value);
             shapes.Add(new WardShape(w.Code, w.Name, w.FullName, w.Type, sb.ToString(), x0, y0, x1, y1, lx, ly));
         }
 

@@ -17,7 +17,7 @@ public static class IngestHosting
     public static IServiceCollection AddIocIngest(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<IngestOptions>().Bind(config.GetSection(IngestOptions.Section));
-        services.TryAddSingleton(WardDirectory.Hanoi);
+        services.AddIocRegion(config);
         services.TryAddSingleton(sp => IocClockSetup.FromConfiguration(config));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TelemetryParser>();

@@ -16,11 +16,12 @@ public sealed class CityFeedState
 
 /// <summary>
 /// The city's live feed. Wards report their summary when it changes; four times a second, if
-/// anything changed, every registered Dashboard gets one frame with all 126 wards.
+/// anything changed, every registered Dashboard gets one frame with all the region's wards.
 /// </summary>
 public sealed class CityFeedGrain(
     [PersistentState("city-feed", "ioc")] IPersistentState<CityFeedState> store,
     IocClock clock,
+    WardDirectory directory,
     ILogger<CityFeedGrain> logger) : Grain, ICityFeedGrain
 {
     public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(250);
@@ -39,7 +40,7 @@ public sealed class CityFeedGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A fresh activation learns every ward's line once; from then on wards report changes.
-        var summaries = await Task.WhenAll(WardDirectory.Hanoi.All.Select(w => GrainFactory.GetGrain<IWardGrain>(w.Code).GetSummary()));
+        var summaries = await Task.WhenAll(directory.All.Select(w => GrainFactory.GetGrain<IWardGrain>(w.Code).GetSummary()));
         foreach (var s in summaries) _wards[s.Code] = s;
         _changed = true;
         // The frame timer sleeps until a change arrives within a frame interval of the last frame.
@@ -84,7 +85,7 @@ public sealed class CityFeedGrain(
 
     private WallFrame BuildFrame()
     {
-        var wards = WardDirectory.Hanoi.All.Select(w => _wards[w.Code]).ToImmutableArray();
+        var wards = directory.All.Select(w => _wards[w.Code]).ToImmutableArray();
         return new WallFrame(clock.GetUtcNow(), wards, CityTotals.From(wards), wards.Sum(w => w.AlertsOpen));
     }
 

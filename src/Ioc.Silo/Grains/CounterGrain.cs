@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Ioc.Grains;
-using Ioc.Silo.Wards;
+using Ioc.Silo.Devices;
+using Ioc.Telemetry;
 using Ioc.Time;
-using Microsoft.Extensions.Options;
 
 namespace Ioc.Silo.Grains;
 
@@ -16,15 +16,17 @@ public sealed class CounterState
     [Id(4)] public string Status { get; set; } = "closed";
     [Id(5)] public ImmutableArray<string> Services { get; set; } = [];
     [Id(6)] public DateTimeOffset? LastHeardReal { get; set; }
+    [Id(7)] public ReplayWindow Recent { get; set; } = new();
 }
 
 /// <summary>A one-stop desk's device state: open, paused or closed, and which services it handles.</summary>
 public sealed class CounterGrain(
     [PersistentState("counter", "ioc")] IPersistentState<CounterState> store,
     IocClock clock,
-    IOptions<WardRulesOptions> rules) : DeviceGrainBase<CounterState>(store, clock, rules), ICounterGrain, IDeviceTick
+    DeviceLiveness liveness) : DeviceGrainBase<CounterState>(store, clock, liveness), ICounterGrain
 {
     protected override string? Ward => State.Ward;
+    protected override ReplayWindow Recent => State.Recent;
 
     public Task<ApplyResult> ApplyStates(ImmutableArray<CounterStateReport> states)
     {
@@ -35,11 +37,12 @@ public sealed class CounterGrain(
             accepted++;
             State.Ward ??= s.Ward;
             State.Counter ??= s.Counter;
-            State.DeviceId = s.DeviceId;
+            if (State.DeviceId != s.DeviceId) State.DeviceId = s.DeviceId;
             if (State.LastTs is { } last && s.Ts <= last) continue;
             State.LastTs = s.Ts;
-            State.Status = s.Status;
-            State.Services = s.Services;
+            State.Status = CounterStatuses.All.FirstOrDefault(x => x == s.Status) ?? s.Status;
+            // A desk re-sends the same services every time: keep the array held, not a copy per message.
+            if (!State.Services.SequenceEqual(s.Services)) State.Services = s.Services;
         }
         return Heard(accepted, duplicates);
     }
@@ -52,7 +55,14 @@ public sealed class CounterGrain(
 
     protected override DateTimeOffset? LastHeardReal { get => State.LastHeardReal; set => State.LastHeardReal = value; }
 
-    protected override object ReportKey() => (Online, State.Status, string.Join(',', State.Services));
+    protected override long ReportKey()
+    {
+        var h = new HashCode();
+        h.Add(Online);
+        h.Add(State.Status);
+        foreach (var s in State.Services) h.Add(s);
+        return h.ToHashCode();
+    }
 
     protected override Task Report(IWardGrain ward) => ward.ReportCounter(View());
 }

@@ -1,94 +1,90 @@
 using Ioc.Grains;
-using Ioc.Silo.Wards;
+using Ioc.Silo.Devices;
 using Ioc.Time;
-using Microsoft.Extensions.Options;
 
 namespace Ioc.Silo.Grains;
 
 /// <summary>
-/// What robots and counters share: duplicate ids, liveness on wall-clock time (silent for
-/// 60 s = offline), telling the ward when something it shows changed (and every half minute
-/// so it knows data still flows), and storing the gauge state on a short timer.
+/// What robots and counters share: duplicate ids (a small replay window stored with the state),
+/// liveness on wall-clock time (silent for 60 s = offline), telling the ward when something it
+/// shows changed (and every half minute so it knows data still flows), and storing the gauge
+/// state now and then. No timer of its own: the silo's <see cref="DeviceLiveness"/> sweep calls
+/// <see cref="Tick"/> when a silent device must be reported offline or unstored state is old.
 /// </summary>
-public abstract class DeviceGrainBase<TState>(IPersistentState<TState> store, IocClock clock, IOptions<WardRulesOptions> rules) : Grain
+public abstract class DeviceGrainBase<TState>(IPersistentState<TState> store, IocClock clock, DeviceLiveness liveness) : Grain, IDeviceTick
     where TState : class, new()
 {
-    private const int RecentIdsKept = 512;
-    private static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(30);
-
-    // Repeated ids are remembered in memory only: a state message applied twice changes nothing.
-    private readonly HashSet<ulong> _recentIds = [];
-    private readonly Queue<ulong> _recentOrder = new();
-    private readonly TimeSpan _offlineAfter = TimeSpan.FromSeconds(rules.Value.DeviceOfflineSeconds);
-    private ITimer? _tick;
-    private object? _reported;
-    private DateTimeOffset _reportedAt;
-    private DateTimeOffset _savedAt;
+    private DeviceBeat _beat = null!;
+    private long _reportedKey;
+    private bool _reported;
+    private long _reportedAtTicks;
+    private long _savedAtTicks;
     private bool _dirty;
 
     protected TState State => store.State;
     protected abstract string? Ward { get; }
     protected abstract DateTimeOffset? LastHeardReal { get; set; }
-    protected abstract object ReportKey();
+    protected abstract ReplayWindow Recent { get; }
+
+    /// <summary>A number that changes when anything the ward shows or alerts on changes.</summary>
+    protected abstract long ReportKey();
+
     protected abstract Task Report(IWardGrain ward);
 
-    protected bool Online => LastHeardReal is { } heard && clock.Real.GetUtcNow() - heard < _offlineAfter;
+    protected bool Online => LastHeardReal is { } heard && clock.Real.GetUtcNow() - heard < liveness.OfflineAfter;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var period = TimeSpan.FromSeconds(Math.Clamp(_offlineAfter.TotalSeconds / 6, 1, 10));
-        // Captured here: a timer thread may not touch the activation's services.
-        var self = this.AsReference<IDeviceTick>();
-        _tick = clock.Real.CreateTimer(_ => self.Tick().Ignore(), null, period, period);
-        _savedAt = clock.Real.GetUtcNow();
+        _beat = liveness.Register(this.AsReference<IDeviceTick>());
+        if (LastHeardReal is { } heard) _beat.Heard(heard);
+        _beat.Stored();
+        // Its ward may still show it online from before this activation: the sweep checks it once.
+        _beat.Shown(true);
+        _savedAtTicks = clock.Real.GetUtcNow().UtcTicks;
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _tick?.Dispose();
+        liveness.Unregister(_beat);
         if (_dirty) await store.WriteStateAsync(cancellationToken);
     }
 
-    /// <summary>False when the id was seen recently.</summary>
-    protected bool Remember(string eventId)
-    {
-        var h = Wards.Ids.Hash(eventId);
-        if (!_recentIds.Add(h)) return false;
-        _recentOrder.Enqueue(h);
-        if (_recentOrder.Count > RecentIdsKept) _recentIds.Remove(_recentOrder.Dequeue());
-        return true;
-    }
+    /// <summary>False when the id was seen recently (a repeat, also across a restart).</summary>
+    protected bool Remember(string eventId) => Recent.TryAdd(eventId);
 
     protected async Task<ApplyResult> Heard(int accepted, int duplicates)
     {
         if (accepted > 0)
         {
-            LastHeardReal = clock.Real.GetUtcNow();
+            var now = clock.Real.GetUtcNow();
+            LastHeardReal = now;
             _dirty = true;
+            _beat.Heard(now);
         }
         await Tick();
         return new ApplyResult(accepted, duplicates);
     }
 
-    /// <summary>Liveness, reporting and saving; run after each batch and on the steady tick.</summary>
+    /// <summary>Reporting and saving; run after each batch, and by the sweep when one is due.</summary>
     public async Task Tick()
     {
         if (Ward is not { } ward) return;
-        var now = clock.Real.GetUtcNow();
+        var now = clock.Real.GetUtcNow().UtcTicks;
         var key = ReportKey();
-        if (!Equals(key, _reported) || (Online && now - _reportedAt >= ReportEvery))
+        var online = Online;
+        if (!_reported || key != _reportedKey || (online && now - _reportedAtTicks >= DeviceGrainTiming.ReportEvery.Ticks))
         {
             await Report(GrainFactory.GetGrain<IWardGrain>(ward));
-            _reported = key;
-            _reportedAt = now;
+            (_reported, _reportedKey, _reportedAtTicks) = (true, key, now);
+            _beat.Shown(online);
         }
-        if (_dirty && now - _savedAt >= SaveEvery)
+        if (_dirty && now - _savedAtTicks >= DeviceGrainTiming.SaveEvery.Ticks)
         {
             await store.WriteStateAsync();
             _dirty = false;
-            _savedAt = now;
+            _savedAtTicks = now;
+            _beat.Stored();
         }
     }
 }

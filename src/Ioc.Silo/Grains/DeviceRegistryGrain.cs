@@ -1,48 +1,54 @@
 using System.Collections.Immutable;
 using Ioc.Grains;
+using Ioc.Telemetry;
+using Orleans.Concurrency;
 
 namespace Ioc.Silo.Grains;
 
-[GenerateSerializer]
-public sealed class DeviceRegistryState
+/// <summary>
+/// The device registry's front (key 0): no state of its own, it routes to the shards of devices
+/// (by id) and of keys (by hash), so it runs wherever it is called. The key index is written
+/// before the device's shard: a key that exists only in the index finds no device and is refused.
+/// </summary>
+[StatelessWorker]
+public sealed class DeviceRegistryGrain : Grain, IDeviceRegistryGrain
 {
-    [Id(0)] public Dictionary<string, DeviceInfo> Devices { get; set; } = new(StringComparer.Ordinal);
-    /// <summary>SHA-256 of each device's current key → device id. The key itself is never stored.</summary>
-    [Id(1)] public Dictionary<string, string> KeyHashes { get; set; } = new(StringComparer.Ordinal);
-}
+    private IDeviceShardGrain Shard(string deviceId) => GrainFactory.GetGrain<IDeviceShardGrain>(DeviceShards.OfDevice(deviceId));
 
-public sealed class DeviceRegistryGrain(
-    [PersistentState("devices", "ioc")] IPersistentState<DeviceRegistryState> store) : Grain, IDeviceRegistryGrain
-{
-    private DeviceRegistryState S => store.State;
+    private IDeviceKeyShardGrain Keys(string keyHash) => GrainFactory.GetGrain<IDeviceKeyShardGrain>(DeviceShards.OfKeyHash(keyHash));
 
-    public Task<DeviceInfo?> FindByKeyHash(string keyHash) =>
-        Task.FromResult(S.KeyHashes.TryGetValue(keyHash, out var id) ? S.Devices.GetValueOrDefault(id) : null);
+    public async Task<DeviceInfo?> FindByKeyHash(string keyHash)
+    {
+        if (await Keys(keyHash).Find(keyHash) is not { } id) return null;
+        // Only the device's current key counts (a rotation may not have cleaned the index yet).
+        return await Shard(id).FindByKey(id, keyHash);
+    }
 
-    public Task<DeviceInfo?> Find(string deviceId) => Task.FromResult(S.Devices.GetValueOrDefault(deviceId));
+    public Task<DeviceInfo?> Find(string deviceId) => Shard(deviceId).Find(deviceId);
 
     public async Task<ProvisionOutcome> Provision(DeviceInfo device, string keyHash)
     {
-        if (S.Devices.ContainsKey(device.DeviceId)) return ProvisionOutcome.Conflict;
-        S.Devices[device.DeviceId] = device;
-        S.KeyHashes[keyHash] = device.DeviceId;
-        await store.WriteStateAsync();
-        foreach (var ward in device.Wards)
-            await GrainFactory.GetGrain<IWardGrain>(ward).RegisterDevice(device.DeviceId, device.Kind);
+        if (await Shard(device.DeviceId).Find(device.DeviceId) is not null) return ProvisionOutcome.Conflict;
+        await Keys(keyHash).Set(keyHash, device.DeviceId);
+        if (!await Shard(device.DeviceId).Add(device, keyHash)) return ProvisionOutcome.Conflict;
+        // Only robots and desks are counted by their ward (a dossier system may write thousands of wards).
+        if (device.Kind is DeviceKinds.Robot or DeviceKinds.Counter)
+            await Task.WhenAll(device.Wards.Select(w => GrainFactory.GetGrain<IWardGrain>(w).RegisterDevice(device.DeviceId, device.Kind)));
         return ProvisionOutcome.Created;
     }
 
     public async Task<ProvisionOutcome> RotateKey(string deviceId, string keyHash)
     {
-        if (!S.Devices.ContainsKey(deviceId)) return ProvisionOutcome.NotFound;
+        if (await Shard(deviceId).Find(deviceId) is null) return ProvisionOutcome.NotFound;
+        await Keys(keyHash).Set(keyHash, deviceId);
         // The old key stops working the moment the new one is issued.
-        foreach (var old in S.KeyHashes.Where(kv => kv.Value == deviceId).Select(kv => kv.Key).ToList())
-            S.KeyHashes.Remove(old);
-        S.KeyHashes[keyHash] = deviceId;
-        await store.WriteStateAsync();
+        if (await Shard(deviceId).Rekey(deviceId, keyHash) is { Length: > 0 } old && old != keyHash) await Keys(old).Remove(old);
         return ProvisionOutcome.Rotated;
     }
 
-    public Task<ImmutableArray<DeviceInfo>> List() =>
-        Task.FromResult(S.Devices.Values.OrderBy(d => d.DeviceId, StringComparer.Ordinal).ToImmutableArray());
+    public async Task<ImmutableArray<DeviceInfo>> List()
+    {
+        var shards = await Task.WhenAll(Enumerable.Range(0, DeviceShards.Count).Select(i => GrainFactory.GetGrain<IDeviceShardGrain>(i).List()));
+        return [.. shards.SelectMany(s => s).OrderBy(d => d.DeviceId, StringComparer.Ordinal)];
+    }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Ioc.Grains;
-using Ioc.Silo.Wards;
+using Ioc.Silo.Devices;
+using Ioc.Telemetry;
 using Ioc.Time;
-using Microsoft.Extensions.Options;
 
 namespace Ioc.Silo.Grains;
 
@@ -15,23 +15,23 @@ public sealed class RobotState
     [Id(3)] public double? Battery { get; set; }
     [Id(4)] public string? Mode { get; set; }
     [Id(5)] public string? Issue { get; set; }
-    [Id(6)] public List<TrailPoint> Trail { get; set; } = [];
+    // Id 6 was the trail as a list of records; stored states that have it simply lose it.
     [Id(7)] public DateTimeOffset? LastHeardReal { get; set; }
+    [Id(8)] public ReplayWindow Recent { get; set; } = new();
+    [Id(9)] public RobotTrail Trail { get; set; } = new();
 }
 
 /// <summary>
 /// A queue robot: latest pose and health by <c>ts</c>, a short trail, and liveness. Its state is
-/// a gauge that the robot re-sends, so it is stored on a short timer, not per message.
+/// a gauge that the robot re-sends, so it is stored now and then, not per message.
 /// </summary>
 public sealed class RobotGrain(
     [PersistentState("robot", "ioc")] IPersistentState<RobotState> store,
     IocClock clock,
-    IOptions<WardRulesOptions> rules) : DeviceGrainBase<RobotState>(store, clock, rules), IRobotGrain, IDeviceTick
+    DeviceLiveness liveness) : DeviceGrainBase<RobotState>(store, clock, liveness), IRobotGrain
 {
-    private const int TrailLength = 30;
-    private const double TrailStepMetres = 0.5;
-
     protected override string? Ward => State.Ward;
+    protected override ReplayWindow Recent => State.Recent;
 
     public Task<ApplyResult> ApplyStates(ImmutableArray<RobotStateReport> states)
     {
@@ -46,28 +46,26 @@ public sealed class RobotGrain(
             State.LastTs = s.Ts;
             State.Pose = s.Pose;
             State.Battery = s.Battery;
-            State.Mode = s.Mode;
+            // The shared constant, not a copy of the message's text per robot.
+            State.Mode = RobotModes.All.FirstOrDefault(m => m == s.Mode) ?? s.Mode;
             State.Issue = s.Issue;
-            var tail = State.Trail.Count > 0 ? State.Trail[^1] : null;
-            if (tail is null || Math.Abs(tail.X - s.Pose.X) + Math.Abs(tail.Y - s.Pose.Y) >= TrailStepMetres)
-            {
-                State.Trail.Add(new TrailPoint(s.Pose.X, s.Pose.Y, s.Ts));
-                if (State.Trail.Count > TrailLength) State.Trail.RemoveAt(0);
-            }
+            State.Trail.Add(s.Pose.X, s.Pose.Y, s.Ts);
         }
         return Heard(accepted, duplicates);
     }
 
-    public Task<RobotView> GetView() => Task.FromResult(View());
+    public Task<RobotView> GetView() => Task.FromResult(View(withTrail: true));
 
-    private RobotView View() => new(
+    private RobotView View(bool withTrail) => new(
         this.GetPrimaryKeyString(), State.Ward ?? "", State.Pose, State.Battery, State.Mode, State.Issue,
-        State.LastTs is { } t ? HanoiTime.ToLocal(t) : null, Online, [.. State.Trail]);
+        State.LastTs is { } t ? HanoiTime.ToLocal(t) : null, Online, withTrail ? State.Trail.Points() : []);
 
     protected override DateTimeOffset? LastHeardReal { get => State.LastHeardReal; set => State.LastHeardReal = value; }
 
-    /// <summary>What the ward needs to know about: liveness, mode and each 5% of battery.</summary>
-    protected override object ReportKey() => (Online, State.Mode, State.Issue, State.Battery is { } b ? (int)(b / 5) : -1);
+    /// <summary>What the ward needs to know about: liveness, mode, issue and each 5% of battery.</summary>
+    protected override long ReportKey() =>
+        HashCode.Combine(Online, State.Mode, State.Issue, State.Battery is { } b ? (int)(b / 5) : -1);
 
-    protected override Task Report(IWardGrain ward) => ward.ReportRobot(View());
+    // The ward keeps robots without their trail; the hall plan reads the trail from the robot.
+    protected override Task Report(IWardGrain ward) => ward.ReportRobot(View(withTrail: false));
 }

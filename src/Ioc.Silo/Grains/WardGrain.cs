@@ -19,7 +19,7 @@ namespace Ioc.Silo.Grains;
 /// appends the accepted events to the log (what a 202 waits for) and, when due, the small ward state.
 /// </summary>
 [Reentrant]
-public sealed class WardGrain : Grain, IWardGrain
+public sealed partial class WardGrain : Grain, IWardGrain
 {
     private static readonly TimeSpan FeedInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan SamplesSavedEvery = TimeSpan.FromMinutes(2);
@@ -32,6 +32,7 @@ public sealed class WardGrain : Grain, IWardGrain
     private readonly IEventShipper _shipper;
     private readonly WardLogOptions _logOptions;
     private readonly IocClock _clock;
+    private readonly WardDirectory _directory;
     private readonly WardRulesOptions _options;
     private readonly WardTimeRules _rules;
     private readonly DeviceAlertRules _deviceRules;
@@ -49,6 +50,7 @@ public sealed class WardGrain : Grain, IWardGrain
     private DateTimeOffset _activatedReal;
     private DateTimeOffset _samplesSavedReal, _stateSavedReal;
     private bool _dirty, _stateNow, _samplesDirty, _summaryChanged;
+    private TakenInCourier _courier = null!;
 
     public WardGrain(
         [PersistentState("ward-state", "ioc")] IPersistentState<WardState> store,
@@ -58,8 +60,10 @@ public sealed class WardGrain : Grain, IWardGrain
         IEventShipper shipper,
         IOptions<WardLogOptions> logOptions,
         IocClock clock,
+        WardDirectory directory,
         IOptions<WardRulesOptions> options)
     {
+        _directory = directory;
         _store = store;
         _minutes = minutes;
         _log = log;
@@ -80,10 +84,13 @@ public sealed class WardGrain : Grain, IWardGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _ward = WardDirectory.Hanoi.Find(this.GetPrimaryKeyString())
+        _ward = _directory.Find(this.GetPrimaryKeyString())
             ?? throw new ArgumentException($"Unknown ward code '{this.GetPrimaryKeyString()}'.");
         _journal = await WardJournal.Open(_ward.Code, _log, _codec, WaitTargetMillis, _options.DefaultServiceMinutes * 60,
             _rules.DueSoonWindow, Now, RealNow);
+        Ledger.TakenIn = S.TakenIn;
+        _courier = new TakenInCourier(S.Outbox, code => GrainFactory.GetGrain<IWardGrain>(code), () => _dirty = true);
+        _courier.Owe(_journal.ReplayedNotices);
         _alerts = new AlertBook(_ward.Code, S.Alerts, () => Now);
         _view = new WardProjection(_ward, Ledger, S.Desks, _alerts);
         _estimator = new WaitEstimator(_journal.Learned, () => S.Desks.Now(Ledger.TodayTickets), () => Now);
@@ -100,6 +107,7 @@ public sealed class WardGrain : Grain, IWardGrain
         var period = TimeSpan.FromSeconds(Math.Clamp(_options.DeviceOfflineSeconds / 4, 1, 15));
         _tick = _clock.Real.CreateTimer(_ => Poke(), null, period, period);
         EvaluateTime();
+        CheckDevicesShownOnline();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -123,6 +131,7 @@ public sealed class WardGrain : Grain, IWardGrain
         EvaluateTime();
         await SaveIfDirty();
         Publish();
+        _courier.Deliver();
     }
 
     // ---- business events -----------------------------------------------------------------
@@ -138,16 +147,28 @@ public sealed class WardGrain : Grain, IWardGrain
             S.LastHeardReal = RealNow;
             if (changes.Dossiers.Count > 0) _rules.Dossiers(Ledger.Dossiers, _alerts, changes.Dossiers);
             if (changes.TicketsChanged) _rules.Queue(Ledger.TodayTickets, _alerts, now);
-            var index = GrainFactory.GetGrain<IServiceIndexGrain>(0);
-            foreach (var day in changes.AmendedDays) index.DayAmended(day).Ignore();
+            AmendIndex(changes.AmendedDays);
             ArmTransitionTimer();
             _dirty = _summaryChanged = true;
+            // Words owed to receiving wards are stored in the same round as the events.
+            if (changes.TakenIn.Count > 0)
+            {
+                _courier.Owe(changes.TakenIn);
+                _stateNow = true;
+            }
             Publish();
         }
         // The 202 the device gets means "stored": answer only once a round covering these events,
         // or the one under way (or still owed) for the events they repeat, has appended them.
         if (changes.Accepted > 0 || _journal.HasPending || _commit.Writing) await _commit.Commit();
+        if (changes.TakenIn.Count > 0) _courier.Deliver();
         return new ApplyResult(changes.Accepted, changes.Duplicates);
+    }
+
+    private void AmendIndex(IEnumerable<DateOnly> days)
+    {
+        var index = GrainFactory.GetGrain<IServiceIndexGrain>(0);
+        foreach (var day in days) index.DayAmended(day).Ignore();
     }
 
     // ---- time rules ----------------------------------------------------------------------
@@ -246,43 +267,6 @@ public sealed class WardGrain : Grain, IWardGrain
         }
     }
 
-    // ---- devices -------------------------------------------------------------------------
-
-    public Task ReportRobot(RobotView robot)
-    {
-        S.Desks.Robots[robot.DeviceId] = robot with { Trail = [] };
-        return DeviceChanged(_deviceRules.Robot(robot, _alerts));
-    }
-
-    public Task ReportCounter(CounterView counter)
-    {
-        S.Desks.Report(counter, Now);
-        return DeviceChanged(_deviceRules.Counter(counter, _alerts));
-    }
-
-    /// <summary>A device state is a gauge: stored with the next write, at once only when an alert changed.</summary>
-    private async Task DeviceChanged(bool alertsChanged)
-    {
-        S.LastHeardReal = RealNow;
-        _dirty = _summaryChanged = true;
-        if (alertsChanged) await SaveIfDirty();
-        Publish();
-    }
-
-    public async Task RegisterDevice(string deviceId, string kind)
-    {
-        var added = kind switch
-        {
-            Ioc.Telemetry.DeviceKinds.Robot => S.Desks.RegisteredRobots.Add(deviceId),
-            Ioc.Telemetry.DeviceKinds.Counter => S.Desks.RegisteredCounters.Add(deviceId),
-            _ => false,
-        };
-        if (!added) return;
-        _summaryChanged = true;
-        await Commit();
-        Publish();
-    }
-
     // ---- reads ---------------------------------------------------------------------------
 
     public async Task<WardSummary> GetSummary()
@@ -318,41 +302,5 @@ public sealed class WardGrain : Grain, IWardGrain
     {
         EvaluateTime();
         return Task.FromResult(Ledger.Summary(Ledger.Today));
-    }
-
-    // ---- alerts --------------------------------------------------------------------------
-
-    public async Task<ImmutableArray<Alert>> GetAlerts()
-    {
-        EvaluateTime();
-        await SaveIfDirty();
-        return [.. _alerts.All.OrderByDescending(a => a.RaisedAt)];
-    }
-
-    public Task<Alert?> AcknowledgeAlert(string alertId, string user) => Act(_alerts.Acknowledge(alertId, user));
-
-    public Task<Alert?> ResolveAlert(string alertId, string user) => Act(_alerts.Resolve(alertId, user));
-
-    private async Task<Alert?> Act(Alert? alert)
-    {
-        if (alert is null) return null;
-        _summaryChanged = true;
-        await Commit();
-        Publish();
-        return alert;
-    }
-
-    public async Task<int> EscalateUnacknowledged(TimeSpan unacknowledgedFor)
-    {
-        EvaluateTime();
-        var n = _alerts.Escalate(unacknowledgedFor);
-        if (n > 0)
-        {
-            _summaryChanged = true;
-            await Commit();
-        }
-        else await SaveIfDirty();
-        Publish();
-        return n;
     }
 }

@@ -16,4 +16,8 @@ public sealed class WardState
     [Id(2)] public DateTimeOffset? UpdatedAt { get; set; }
     /// <summary>Wall-clock time the ward last heard from any device (staleness).</summary>
     [Id(3)] public DateTimeOffset? LastHeardReal { get; set; }
+    /// <summary>Dossiers this ward's service point took in for other wards, as they told it.</summary>
+    [Id(4)] public TakenInBook TakenIn { get; init; } = new();
+    /// <summary>Words owed to other wards (dossiers their service points took in), until they stored them.</summary>
+    [Id(5)] public Dictionary<string, TakenInNotice> Outbox { get; init; } = new(StringComparer.Ordinal);
 }

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 using Ioc.History;
+using Ioc.Silo.Devices;
 using Ioc.Silo.History;
 using Ioc.Silo.Log;
 using Ioc.Silo.Wards;
 using Ioc.Silo.Storage;
 using Ioc.Time;
+using Ioc.Wards;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,11 +39,13 @@ public static class IocSiloHosting
         });
         // The business clock is shared by grains and ingest; its serializer-based state must be binary.
         silo.Services.TryAddSingleton(sp => IocClockSetup.FromConfiguration(config));
+        silo.Services.AddIocRegion(config);
         silo.Services.AddOptions<WardRulesOptions>().Bind(config.GetSection(WardRulesOptions.Section));
         silo.Services.AddSingleton<OrleansGrainStorageSerializer>();
         silo.Services.AddSingleton<LogRecordCodec>();
         silo.Services.AddOptions<WardLogOptions>().Bind(config.GetSection(WardLogOptions.Section));
         AddEventHistory(silo.Services, config);
+        silo.Services.AddSingleton<DeviceLiveness>();
 
         if (string.IsNullOrWhiteSpace(redis))
         {

@@ -10,7 +10,7 @@ namespace Ioc.Silo.Hosting;
 /// after a restart even before any device speaks. In a cluster each silo does it; the calls are
 /// idempotent.
 /// </summary>
-internal sealed class WardWakeup(IGrainFactory grains, ILogger<WardWakeup> logger) : BackgroundService
+internal sealed class WardWakeup(IGrainFactory grains, WardDirectory wards, ILogger<WardWakeup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,8 +19,8 @@ internal sealed class WardWakeup(IGrainFactory grains, ILogger<WardWakeup> logge
         {
             try
             {
-                await Task.WhenAll(WardDirectory.Hanoi.All.Select(w => grains.GetGrain<IWardGrain>(w.Code).Wake()));
-                logger.LogInformation("Woke {Count} wards", WardDirectory.Hanoi.All.Count);
+                await Task.WhenAll(wards.All.Select(w => grains.GetGrain<IWardGrain>(w.Code).Wake()));
+                logger.LogInformation("Woke {Count} wards", wards.All.Count);
                 return;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -44,6 +44,12 @@ public sealed class WardJournal
     public long LastSeq { get; private set; }
     public bool HasPending => _pending.Count > 0;
 
+    /// <summary>
+    /// The words to receiving wards the replayed tail implies: sent again after a restart, in case
+    /// the state holding them was not stored (receivers keep the newest per dossier, so repeats are harmless).
+    /// </summary>
+    public List<TakenInNotice> ReplayedNotices { get; } = [];
+
     /// <summary>The last snapshot plus the tail of the log, replayed.</summary>
     public static async Task<WardJournal> Open(string ward, IWardLog log, LogRecordCodec codec, long waitTargetMillis,
         double defaultServiceSeconds, TimeSpan dueSoonWindow, DateTimeOffset now, DateTimeOffset realNow)
@@ -51,6 +57,7 @@ public sealed class WardJournal
         var stored = await log.LoadSnapshot(ward);
         var snapshot = stored is { } s ? codec.Decode<WardSnapshot>(s.Snapshot) : new WardSnapshot();
         var journal = new WardJournal(ward, log, codec, waitTargetMillis, snapshot) { _snapshotAt = realNow };
+        journal.Ledger.Self = ward;
         journal.Learned.DefaultSeconds = defaultServiceSeconds;
         var started = false;
         while (true)
@@ -74,7 +81,9 @@ public sealed class WardJournal
     private void Replay(LogRecord r)
     {
         Roll(r.ArrivedAt);
-        Learn(Ledger.Apply([r.Event], r.ArrivedAt, _waitTargetMillis, new RecordedEstimate(r.Estimate)));
+        var changes = Ledger.Apply([r.Event], r.ArrivedAt, _waitTargetMillis, new RecordedEstimate(r.Estimate));
+        Learn(changes);
+        ReplayedNotices.AddRange(changes.TakenIn);
         LastSeq = r.Seq;
     }
 

@@ -36,10 +36,10 @@ public sealed class DayFigures
     [Id(23)] public int DossiersDigitizedKnown { get; set; }
     [Id(24)] public int DossiersResolvedOnTime { get; set; }
     [Id(25)] public int DossiersResolvedLate { get; set; }
-    [Id(26)] public int DossiersTakenInForOthers { get; set; }
     [Id(27)] public Dictionary<string, int> ServedByDesk { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Open overdue dossiers at the end of the day; -1 until the day is closed (or after an amendment).</summary>
     [Id(28)] public int OverdueAtClose { get; set; } = -1;
+    [Id(29)] public int DossiersReceivedElsewhere { get; set; }
 
     public void Add(in TicketContribution c, int sign)
     {
@@ -81,6 +81,7 @@ public sealed class DayFigures
         DossiersReceivedOnline += c.Online ? sign : 0;
         DossiersDigitizedKnown += c.Digitized is not null ? sign : 0;
         DossiersDigitized += c.Digitized == true ? sign : 0;
+        DossiersReceivedElsewhere += c.ElsewhereAt is not null ? sign : 0;
     }
 
     public void AddResolution(in DossierContribution c, int sign)
@@ -111,7 +112,7 @@ public sealed class DayFigures
         DossiersDigitizedKnown = DossiersDigitizedKnown,
         DossiersResolvedOnTime = DossiersResolvedOnTime,
         DossiersResolvedLate = DossiersResolvedLate,
-        DossiersTakenInForOthers = DossiersTakenInForOthers,
+        DossiersReceivedElsewhere = DossiersReceivedElsewhere,
         TicketsIssued = TicketsIssued,
         TicketsCalled = TicketsCalled,
         TicketsServed = TicketsServed,

@@ -16,4 +16,6 @@ public sealed class LedgerChanges
     public HashSet<string> Dossiers { get; } = new(StringComparer.Ordinal);
     /// <summary>Closed days whose figures the batch amended (late events).</summary>
     public SortedSet<DateOnly> AmendedDays { get; } = [];
+    /// <summary>Words owed to the wards whose service points took in this ward's dossiers.</summary>
+    public List<TakenInNotice> TakenIn { get; } = [];
 }

@@ -23,6 +23,17 @@ public sealed class WardLedger
     [Id(2)] public DossierBook Dossiers { get; init; } = new();
     [Id(3)] public Dictionary<DateOnly, DayFigures> Days { get; init; } = [];
     [Id(4)] public SeenEvents Seen { get; init; } = new();
+    [NonSerialized] private string? _self;
+    [NonSerialized] private TakenInBook? _takenIn;
+
+    /// <summary>
+    /// Dossiers this ward's service point took in for other wards, as they told it: kept with the
+    /// ward's state (they are not this ward's events, so not in its log), counted into its days.
+    /// </summary>
+    public TakenInBook? TakenIn { get => _takenIn; set => _takenIn = value; }
+
+    /// <summary>The ward's own code (not stored): a receipt "at" itself is not one filed elsewhere.</summary>
+    public string? Self { get => _self; set => _self = value; }
 
     [NonSerialized] private bool _classified;
     [NonSerialized] private TimeSpan _dueSoonWindow;
@@ -102,14 +113,15 @@ public sealed class WardLedger
     {
         if (Dossiers.IsForgotten(e.Dossier!)) return false;
         var file = Dossiers.GetOrAdd(e.Dossier!);
-        var before = DossierContribution.Of(file);
+        var before = DossierContribution.Of(file, Self);
         var ev = DossierEvent.From(e)!;
         if (!file.Add(ev)) return false;
-        var after = DossierContribution.Of(file);
+        var after = DossierContribution.Of(file, Self);
         if (before != after)
         {
             Count(before, -1, changes);
             Count(after, +1, changes);
+            TellReceivers(file, before, after, changes);
         }
         Dossiers.Reclassify(file.Dossier, now);
         changes.Dossiers.Add(file.Dossier);
@@ -119,6 +131,22 @@ public sealed class WardLedger
     }
 
     [NonSerialized] private DateOnly? _earliestDossierDay;
+
+    /// <summary>
+    /// When where or on which day a dossier was taken in changes, the service point's ward is told
+    /// (and a ward that no longer took it in is told so). The version is the dossier's event count,
+    /// which only grows.
+    /// </summary>
+    private void TellReceivers(DossierFile file, in DossierContribution before, in DossierContribution after, LedgerChanges changes)
+    {
+        if (before.ElsewhereAt == after.ElsewhereAt && before.ReceivedDay == after.ReceivedDay) return;
+        var responsible = Self ?? "";
+        if (before.ElsewhereAt is { } was && was != after.ElsewhereAt)
+            changes.TakenIn.Add(new TakenInNotice(was, new DossierTakenIn(responsible, file.Dossier, file.Events.Count, before.ReceivedDay!.Value, Taken: false)));
+        if (after.ElsewhereAt is { } now)
+            changes.TakenIn.Add(new TakenInNotice(now, new DossierTakenIn(responsible, file.Dossier, file.Events.Count, after.ReceivedDay!.Value, Taken: true)));
+    }
+
 
     /// <summary>A late event about the past can change how many were overdue when earlier days closed.</summary>
     private void AmendOverdueAtClose(DateOnly from, LedgerChanges changes)
@@ -185,6 +213,7 @@ public sealed class WardLedger
         foreach (var old in TicketDays.Keys.Where(d => d < today.AddDays(1 - TicketDaysKept)).ToList()) TicketDays.Remove(old);
         foreach (var old in Days.Keys.Where(d => d < today.AddDays(1 - DaysKept)).ToList()) Days.Remove(old);
         Dossiers.Prune(today);
+        TakenIn?.Prune(today.AddDays(1 - DaysKept));
         Dossiers.Classify(now, _dueSoonWindow);
         return true;
     }
@@ -194,7 +223,7 @@ public sealed class WardLedger
     {
         var f = Days.GetValueOrDefault(day) ?? new DayFigures { Day = day };
         var overdue = day >= Today ? Dossiers.Count(DossierClass.Overdue) : Math.Max(0, f.OverdueAtClose);
-        return f.ToSummary(overdue);
+        return f.ToSummary(overdue) with { DossiersTakenInForOthers = TakenIn?.On(day) ?? 0 };
     }
 
     /// <summary>The closed days kept, oldest first.</summary>

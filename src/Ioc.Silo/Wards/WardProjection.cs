@@ -76,7 +76,7 @@ public sealed class WardProjection(WardInfo ward, WardLedger ledger, DeskBoard d
             RobotsTotal = desks.RobotsTotal,
             Dossiers = new DossierCounts(d.DossiersReceived, d.DossiersResolvedOnTime, d.DossiersResolvedLate,
                 book.Open, book.Count(DossierClass.Overdue), book.Count(DossierClass.DueSoon), d.DossiersReceivedOnline,
-                d.DossiersDigitized, d.DossiersTakenInForOthers),
+                d.DossiersDigitized, d.DossiersTakenInForOthers, d.DossiersReceivedElsewhere),
             UpdatedAt = updatedAt,
             TicketsIssued = d.TicketsIssued,
             TicketsCalled = d.TicketsCalled,

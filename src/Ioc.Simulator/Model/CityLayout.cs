@@ -32,9 +32,10 @@ public sealed class CityLayout
         DeviceById = devices.ToDictionary(d => d.DeviceId, StringComparer.Ordinal);
     }
 
+    /// <param name="units">The region's units (Hanoi's when not given).</param>
     public static CityLayout Build(SimulationSettings settings, IReadOnlyList<WardInfo>? units = null)
     {
-        units ??= WardDirectory.Hanoi.All;
+        units ??= WardDirectory.Load(WardDirectory.HanoiRegion).All;
         var ordered = units.OrderBy(u => u.Code, StringComparer.Ordinal).ToArray();
         var n = ordered.Length;
         var seed = settings.Seed;
@@ -127,9 +128,14 @@ public sealed class CityLayout
     private static string[] Nearest(WardInfo[] units, int i, int count)
     {
         var me = units[i];
-        var cos = Math.Cos(me.CentroidLat * Math.PI / 180);
-        return units.Where((_, j) => j != i)
-            .OrderBy(u => Math.Pow((u.CentroidLon - me.CentroidLon) * cos, 2) + Math.Pow(u.CentroidLat - me.CentroidLat, 2))
+        // Units without geography (outside Hanoi): the neighbours in the list, whose codes run by
+        // district, within the same province.
+        if (me.CentroidLat is not { } lat || me.CentroidLon is not { } lon)
+            return units.Select((u, j) => (u, j)).Where(x => x.j != i && x.u.ProvinceCode == me.ProvinceCode)
+                .OrderBy(x => Math.Abs(x.j - i)).ThenBy(x => x.j).Take(count).Select(x => x.u.Code).ToArray();
+        var cos = Math.Cos(lat * Math.PI / 180);
+        return units.Where((u, j) => j != i && u.CentroidLat is not null && u.CentroidLon is not null)
+            .OrderBy(u => Math.Pow((u.CentroidLon!.Value - lon) * cos, 2) + Math.Pow(u.CentroidLat!.Value - lat, 2))
             .ThenBy(u => u.Code, StringComparer.Ordinal)
             .Take(count).Select(u => u.Code).ToArray();
     }

@@ -5,6 +5,7 @@ using Ioc.Simulator.Model;
 using Ioc.Simulator.Network;
 using Ioc.Telemetry;
 using Ioc.Time;
+using Ioc.Wards;
 using Microsoft.Extensions.Logging;
 
 namespace Ioc.Simulator.Runtime;
@@ -26,13 +27,15 @@ public sealed class SimulatorRunner
     private readonly IocApiClient _api;
     private readonly ILogger _logger;
     private readonly SimulatorStateStore? _store;
+    private readonly IReadOnlyList<WardInfo>? _units;
     private readonly ConcurrentDictionary<Task, byte> _inflight = new();
     private readonly Dictionary<string, DeviceLink> _links = new(StringComparer.Ordinal);
     private CitySimulation? _sim;
     private NetworkModel? _network;
 
-    public SimulatorRunner(SimulatorOptions options, IocClock clock, IocApiClient api, ILogger logger, SimulatorStateStore? store)
+    public SimulatorRunner(SimulatorOptions options, IocClock clock, IocApiClient api, ILogger logger, SimulatorStateStore? store, IReadOnlyList<WardInfo>? units = null)
     {
+        _units = units;
         _options = options;
         _clock = clock;
         _api = api;
@@ -52,7 +55,7 @@ public sealed class SimulatorRunner
     public async Task RunAsync(CancellationToken ct)
     {
         var settings = SimulationSettings.From(_options);
-        var layout = CityLayout.Build(settings);
+        var layout = CityLayout.Build(settings, _units);
         _logger.LogInformation("Simulator: provisioning {Count} devices for {Wards} units at {BaseUrl}", layout.Devices.Count, layout.Wards.Count, _options.BaseUrl);
         await ProvisionAllAsync(layout, ct).ConfigureAwait(false);
 

@@ -67,6 +67,45 @@ public sealed partial class RestartTests : IDisposable
         Assert.Equal((0, 2), (body.GetProperty("accepted").GetInt32(), body.GetProperty("duplicates").GetInt32()));
     }
 
+    [Fact]
+    public async Task A_state_message_repeated_after_a_restart_is_answered_as_a_duplicate()
+    {
+        const string ward = "00008";
+        var t = DateTimeOffset.UtcNow;
+        JsonObject[] robot = [RobotState("rw-robot", ward, t, x: 1), RobotState("rw-robot", ward, t.AddSeconds(1), x: 2), RobotState("rw-robot", ward, t.AddSeconds(2), x: 5.5)];
+        JsonObject[] desk = [CounterState("rw-desk", ward, t, "4", "open", "ho-tich")];
+        string robotKey, deskKey;
+        await using (var first = await CenterProcess.Start(_data, "--Ioc:Admin:Password=restart-admin-password"))
+        {
+            var admin = await first.Token("admin", "restart-admin-password");
+            robotKey = await Provision(first, admin, "rw-robot", "robot", ward);
+            deskKey = await Provision(first, admin, "rw-desk", "counter", ward);
+            Assert.Equal((3, 0), await Counts(await Post(first, robotKey, Copy(robot))));
+            Assert.Equal((1, 0), await Counts(await Post(first, deskKey, Copy(desk))));
+            // Within one run the window is in memory; across a restart it comes back with the stored state.
+            await first.Stop();
+        }
+
+        await using var second = await CenterProcess.Start(_data, "--Ioc:Admin:Password=restart-admin-password");
+        Assert.Equal((0, 3), await Counts(await Post(second, robotKey, Copy(robot))));
+        Assert.Equal((0, 1), await Counts(await Post(second, deskKey, Copy(desk))));
+        var admin2 = await second.Token("admin", "restart-admin-password");
+        var detail = await (await second.Send(HttpMethod.Get, $"/api/v1/wards/{ward}", admin2)).Content.ReadFromJsonAsync<JsonElement>();
+        var shown = detail.GetProperty("robots").EnumerateArray().Single(r => r.GetProperty("deviceId").GetString() == "rw-robot");
+        Assert.Equal(5.5, shown.GetProperty("pose").GetProperty("x").GetDouble());
+        // A new message is still news.
+        Assert.Equal((1, 0), await Counts(await Post(second, robotKey, RobotState("rw-robot", ward, t.AddSeconds(3), x: 6))));
+    }
+
+    private static JsonObject[] Copy(JsonObject[] events) => [.. events.Select(e => e.DeepClone().AsObject())];
+
+    private static async Task<(int Accepted, int Duplicates)> Counts(HttpResponseMessage r)
+    {
+        Assert.Equal(HttpStatusCode.Accepted, r.StatusCode);
+        var body = await r.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("accepted").GetInt32(), body.GetProperty("duplicates").GetInt32());
+    }
+
     private static async Task<string> Provision(CenterProcess c, string admin, string id, string kind, string ward)
     {
         object body = kind == "dossier-system" ? new { deviceId = id, kind, wards = new[] { ward } } : new { deviceId = id, kind, ward };

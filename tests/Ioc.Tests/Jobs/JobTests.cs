@@ -44,7 +44,7 @@ public sealed class JobTests(JobsHost host) : IClassFixture<JobsHost>
         var ward = Substitute.For<IWardGrain>();
         ward.EscalateUnacknowledged(Arg.Any<TimeSpan>()).Returns(1);
         grains.GetGrain<IWardGrain>(Arg.Any<string>(), Arg.Any<string?>()).Returns(ward);
-        var job = new EscalationJob(grains, Options.Create(new JobOptions { EscalateAfterMinutes = 7 }), NullLogger<EscalationJob>.Instance);
+        var job = new EscalationJob(grains, WardDirectory.Load("hanoi"), Options.Create(new JobOptions { EscalateAfterMinutes = 7 }), NullLogger<EscalationJob>.Instance);
 
         Assert.Equal(126, await job.Run());
         await ward.Received(126).EscalateUnacknowledged(TimeSpan.FromMinutes(7));
@@ -77,9 +77,9 @@ public sealed class JobTests(JobsHost host) : IClassFixture<JobsHost>
             new() { Day = day, DossiersReceived = received, DossiersReceivedOnline = online, DossiersResolvedOnTime = onTime, Ratings = ratings, RatingsGood = good };
         var units = new[]
         {
-            (WardDirectory.Hanoi.Get("00097"), P(100, 30, 90, 10, 7)),  // Hồng Hà (ward)
-            (WardDirectory.Hanoi.Get("00004"), P(100, 60, 99, 10, 10)), // Ba Đình (ward)
-            (WardDirectory.Hanoi.All.First(w => w.Type == "commune"), P(100, 60, 98, 10, 9)),
+            (WardDirectory.Load("hanoi").Get("00097"), P(100, 30, 90, 10, 7)),  // Hồng Hà (ward)
+            (WardDirectory.Load("hanoi").Get("00004"), P(100, 60, 99, 10, 10)), // Ba Đình (ward)
+            (WardDirectory.Load("hanoi").All.First(w => w.Type == "commune"), P(100, 60, 98, 10, 9)),
         };
         var r = ServiceIndexJob.Rank(day, new DateOnly(2025, 9, 1), DateTimeOffset.UnixEpoch, units);
         Assert.Equal(["00004", units[2].Item1.Code, "00097"], r.Entries.Select(e => e.Code));

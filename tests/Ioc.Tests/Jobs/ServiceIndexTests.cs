@@ -83,7 +83,7 @@ public sealed class ServiceIndexTests
         var hongHa = Period(received: 6323, online: 2811 * 6323 / 4684, onTime: 6323 - 273, overdueOpen: 38, ratings: 1200, good: 1140);
         Assert.Equal(20.0 * 6050 / (6050 + 38), Points(Compute(hongHa), GroupNames.Progress)!.Value, 9);
         var ranking = ServiceIndexJob.Rank(Day, new DateOnly(2025, 9, 1), DateTimeOffset.UnixEpoch,
-            [(WardDirectory.Hanoi.Get("00097"), hongHa), (WardDirectory.Hanoi.All.First(w => w.Name == "Thường Tín"), thuongTin)]);
+            [(WardDirectory.Load("hanoi").Get("00097"), hongHa), (WardDirectory.Load("hanoi").All.First(w => w.Name == "Thường Tín"), thuongTin)]);
         Assert.Equal("Thường Tín", ranking.Entries[0].Name);
         Assert.Equal(38, ranking.Entries[1].OverdueOpen);
     }

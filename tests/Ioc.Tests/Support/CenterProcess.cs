@@ -87,6 +87,15 @@ public sealed class CenterProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as a service manager stops it: the center shuts down cleanly (grains store what they hold).</summary>
+    public async Task Stop()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await term.WaitForExitAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await _process.WaitForExitAsync(cts.Token);
+    }
+
     public async Task<string> Token(string user, string password)
     {
         var r = await Http.PostAsJsonAsync("/api/v1/auth/token", new { username = user, password });

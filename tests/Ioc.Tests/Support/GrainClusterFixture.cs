@@ -1,7 +1,9 @@
+using Ioc.Silo.Devices;
 using Ioc.Silo.Hosting;
 using Ioc.Silo.Wards;
 using Ioc.Silo.Storage;
 using Ioc.Time;
+using Ioc.Wards;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -31,7 +33,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(clock);
+            silo.Services.AddSingleton(WardDirectory.Load(WardDirectory.HanoiRegion));
             silo.Services.Configure<WardRulesOptions>(_ => { });
+            silo.Services.AddSingleton<DeviceLiveness>();
             silo.Services.AddSingleton<OrleansGrainStorageSerializer>();
             silo.Services.AddSqliteWardLog(DataPath);
             silo.Services.AddGrainStorage(IocSiloHosting.StorageName, (sp, name) => new SqliteGrainStorage(

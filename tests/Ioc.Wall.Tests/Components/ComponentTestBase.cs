@@ -14,10 +14,12 @@ public abstract class ComponentTestBase : BunitContext
 {
     protected static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 30, 0, Ioc.Time.HanoiTime.Offset);
     protected static readonly LayoutSet Layouts = DashboardLayouts.Load(Repo.Dashboards);
+    protected static readonly WardDirectory Hanoi = WardDirectory.Load(WardDirectory.HanoiRegion);
 
     protected ComponentTestBase()
     {
-        Services.AddSingleton(WardShapes.Hanoi);
+        Services.AddSingleton(Hanoi);
+        Services.AddSingleton(WardShapes.For(Hanoi));
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
@@ -32,7 +34,7 @@ public abstract class ComponentTestBase : BunitContext
     public static WardSummary Summary(string code, string status = "ok", int waiting = 0, int overdue = 0, double? avgWait = null,
         ImmutableArray<int>? histogram = null)
     {
-        var info = WardDirectory.Hanoi.Get(code);
+        var info = Hanoi.Get(code);
         return new WardSummary
         {
             Code = code, Name = info.Name, Type = info.Type, Status = status, Day = "2026-11-25", Waiting = waiting,
@@ -43,7 +45,7 @@ public abstract class ComponentTestBase : BunitContext
     }
 
     public static ImmutableArray<WardSummary> City(Func<WardInfo, WardSummary>? make = null) =>
-        [.. WardDirectory.Hanoi.All.Select(w => make?.Invoke(w) ?? Summary(w.Code))];
+        [.. Hanoi.All.Select(w => make?.Invoke(w) ?? Summary(w.Code))];
 
     public static WallFrame Frame(ImmutableArray<WardSummary> wards) => new(Now, wards, CityTotals.From(wards), wards.Sum(w => w.AlertsOpen));
 }

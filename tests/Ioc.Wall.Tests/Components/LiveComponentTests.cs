@@ -36,7 +36,7 @@ public sealed class LiveComponentTests : ComponentTestBase
         _cityFeed.GetToday().Returns(_ => Task.FromResult(_samples));
         _feed = new LiveFeed(_grains, Substitute.For<IHubContext<IocHub>>(), new WardWatchers(), NullLogger<LiveFeed>.Instance);
         Services.AddSingleton(_feed);
-        Services.AddSingleton(new AlertBoard(_grains, _feed, TimeProvider.System));
+        Services.AddSingleton(new AlertBoard(_grains, _feed, TimeProvider.System, Hanoi));
         Services.AddSingleton(new DashboardLayouts(Repo.CopyDashboards(), NullLogger<DashboardLayouts>.Instance));
         Services.AddSingleton<ICitySeries>(new GrainCitySeries(_grains));
         Services.AddSingleton(Substitute.For<IHostApplicationLifetime>());

@@ -60,7 +60,7 @@ public sealed class PanelTests : ComponentTestBase
 
         var inset = RenderIn<WardMap>(WallText.Vi, p => p.Add(c => c.Panel, Layouts.Wall.Panel("urban-inset")!).Add(c => c.Wards, wards).Add(c => c.Inset, true));
         var insetCodes = inset.FindAll("[data-testid=inset-cell]").Select(c => c.GetAttribute("data-code")!).ToHashSet();
-        Assert.Superset(WardShapes.Hanoi.Core.ToHashSet(), insetCodes);
+        Assert.Superset(WardShapes.For(Hanoi).Core.ToHashSet(), insetCodes);
         Assert.DoesNotContain("09574", insetCodes);
         Assert.Contains(inset.FindAll("text.map-label"), t => t.TextContent == "Hoàn Kiếm");
     }

@@ -53,7 +53,7 @@ public sealed class RankingAndHistoryTests : ComponentTestBase
 
     // ---- the rankings page ---------------------------------------------------------------------
 
-    private static readonly string FirstCommune = WardDirectory.Hanoi.All.First(w => w.Type == "commune").Code;
+    private static readonly string FirstCommune = WardDirectory.Load("hanoi").All.First(w => w.Type == "commune").Code;
 
     /// <summary>Kim Liên leads, Ba Đình follows, one commune did well; the others have nothing yet (ranked by name).</summary>
     private static Ranking Ranking()
@@ -61,7 +61,7 @@ public sealed class RankingAndHistoryTests : ComponentTestBase
         DaySummary Day(int received, int online, int onTime, int late, int ratings, int good) =>
             new() { Day = Today, DossiersReceived = received, DossiersReceivedOnline = online, DossiersResolvedOnTime = onTime,
                 DossiersResolvedLate = late, Ratings = ratings, RatingsGood = good, RatingSum = good * 5 };
-        var units = WardDirectory.Hanoi.All.Select(w => (w, w.Code switch
+        var units = WardDirectory.Load("hanoi").All.Select(w => (w, w.Code switch
         {
             "00229" => Day(100, 60, 95, 2, 40, 38),   // 19 + 22 + 17.1 = 58.1 → 96.83
             "00004" => Day(100, 20, 80, 10, 10, 9),   // 16 + 8.8 + 16.2 = 41 → 68.33

@@ -10,7 +10,7 @@ public sealed class WallServicesTests
     [Fact]
     public void The_map_has_every_unit_and_an_inset_on_the_central_wards()
     {
-        var shapes = WardShapes.Hanoi;
+        var shapes = WardShapes.For(WardDirectory.Load("hanoi"));
         Assert.Equal(126, shapes.All.Count);
         Assert.All(shapes.All, s => Assert.StartsWith("M", s.Path));
         Assert.Equal(51, shapes.All.Count(s => s.Type == "ward"));

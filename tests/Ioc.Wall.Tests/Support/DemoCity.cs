@@ -39,7 +39,7 @@ public sealed class DemoCity(WallHost host, int seed = 2026)
 
     public async Task Provision()
     {
-        var all = WardDirectory.Hanoi.All;
+        var all = WardDirectory.Load("hanoi").All;
         _dvcKey = await host.Provision(Dvc, DeviceKinds.DossierSystem, "", [.. all.Select(w => w.Code)]);
         foreach (var w in all)
         {
