@@ -27,7 +27,7 @@ public sealed class DashboardLayoutTests
         Assert.Contains(set.Wall.Panels, p => p.Kind == "map");
         Assert.Contains(set.Wall.Panels, p => p.Kind == "urban-inset");
         Assert.Equal(
-            ["waiting", "avgWait", "maxWait", "overTarget", "overdue", "dueSoon", "robots", "satisfaction", "estimateError", "estimateErrorShare", "estimateUnder"],
+            ["waiting", "avgWait", "maxWait", "overTarget", "overdue", "dueSoon", "robots", "satisfaction", "estimateError", "estimateErrorShare", "estimateUnder", "filedElsewhere"],
             set.Wall.Panel("city-strip")!.Figures);
         Assert.Contains(set.Ward.Panels, p => p.Kind == "hall");
         Assert.Contains("grid-template-areas:", set.Wall.GridStyle);
@@ -90,10 +90,10 @@ public sealed class DashboardLayoutTests
     {
         var wall = RepoWall();
         Panel(wall, "worst")["cuont"] = 5;
-        Panel(wall, "map")["colorBy"] = "waiting";
+        Panel(wall, "map")["colorBy"] = "avgWait";
         var message = Problem(wall);
         Assert.Contains("panel 'worst': unknown property \"cuont\"", message);
-        Assert.Contains("panel 'map': \"colorBy\": 'waiting' needs a threshold for 'waiting'", message);
+        Assert.Contains("panel 'map': \"colorBy\": 'avgWait' needs a threshold for 'avgWait'", message);
     }
 
     [Fact]
