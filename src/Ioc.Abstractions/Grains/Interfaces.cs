@@ -44,6 +44,15 @@ public interface IWardGrain : IGrainWithStringKey
     /// <summary>Critical alerts nobody acknowledged for this long go to city leaders; returns how many.</summary>
     Task<int> EscalateUnacknowledged(TimeSpan unacknowledgedFor);
 
+    /// <summary>Staffing advice for the hall now (best first) and today's accepted advice.</summary>
+    Task<WardStaffing> GetStaffing();
+
+    /// <summary>Records that <paramref name="user"/> accepted the advice with that id (who may is the caller's business).</summary>
+    Task<AdviceAcceptance> AcceptAdvice(string adviceId, string user);
+
+    /// <summary>Advice accepted after <paramref name="since"/> (business time), oldest first: what desks are to follow.</summary>
+    Task<ImmutableArray<AcceptedAdvice>> GetAcceptedAdvice(DateTimeOffset since);
+
     /// <summary>The last 24 hours a minute at a time, and the stored day summaries (oldest first).</summary>
     Task<WardHistory> GetHistory();
 

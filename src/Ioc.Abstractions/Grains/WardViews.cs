@@ -133,4 +133,6 @@ public sealed record WardDetail : WardSummary
     [Id(3)] public ImmutableArray<OverdueDossierView> OverdueDossiers { get; init; } = [];
     [Id(4)] public ImmutableArray<DueSoonDossierView> DueSoonDossiers { get; init; } = [];
     [Id(5)] public ImmutableArray<Alert> Alerts { get; init; } = [];
+    /// <summary>Staffing advice now and what was accepted today.</summary>
+    [Id(6)] public WardStaffing? Staffing { get; init; }
 }

@@ -94,6 +94,7 @@ public sealed partial class WardGrain : Grain, IWardGrain
         _alerts = new AlertBook(_ward.Code, S.Alerts, () => Now);
         _view = new WardProjection(_ward, Ledger, S.Desks, _alerts);
         _estimator = new WaitEstimator(_journal.Learned, () => S.Desks.Now(Ledger.TodayTickets), () => Now);
+        OpenStaffing();
         _commit = new GroupCommit(Write);
         _self = this.AsReference<IWardGrain>();
         _feed = GrainFactory.GetGrain<ICityFeedGrain>(0);
@@ -283,7 +284,7 @@ public sealed partial class WardGrain : Grain, IWardGrain
         await SaveIfDirty();
         var ids = S.Desks.RegisteredRobots.Union(S.Desks.Robots.Keys).Order(StringComparer.Ordinal).ToList();
         var robots = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IRobotGrain>(id).GetView()));
-        return _view.Detail(S.UpdatedAt, [.. robots], _estimator, Now);
+        return _view.Detail(S.UpdatedAt, [.. robots], _estimator, Now) with { Staffing = _staffing.Current() };
     }
 
     public Task<WaitEstimate> EstimateWait(string service)

@@ -1,11 +1,12 @@
 using Ioc.Silo.Alerts;
+using Ioc.Silo.Staffing;
 using Ioc.Silo.Wards;
 
 namespace Ioc.Silo.Grains;
 
 /// <summary>
 /// What a ward keeps besides its log: alerts (with what people did to them), its devices as they last
-/// reported, and when it last heard from them. Small, so writing it is cheap; the figures live in the log.
+/// reported, the staffing advice accepted, and when it last heard from them. Small, so writing it is cheap; the figures live in the log.
 /// </summary>
 [GenerateSerializer]
 public sealed class WardState
@@ -20,4 +21,6 @@ public sealed class WardState
     [Id(4)] public TakenInBook TakenIn { get; init; } = new();
     /// <summary>Words owed to other wards (dossiers their service points took in), until they stored them.</summary>
     [Id(5)] public Dictionary<string, TakenInNotice> Outbox { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>Staffing advice accepted (who, when, which).</summary>
+    [Id(6)] public AdviceLedger Advice { get; init; } = new();
 }

@@ -4,6 +4,7 @@ using Ioc.History;
 using Ioc.Silo.Devices;
 using Ioc.Silo.History;
 using Ioc.Silo.Log;
+using Ioc.Silo.Staffing;
 using Ioc.Silo.Wards;
 using Ioc.Silo.Storage;
 using Ioc.Time;
@@ -41,6 +42,7 @@ public static class IocSiloHosting
         silo.Services.TryAddSingleton(sp => IocClockSetup.FromConfiguration(config));
         silo.Services.AddIocRegion(config);
         silo.Services.AddOptions<WardRulesOptions>().Bind(config.GetSection(WardRulesOptions.Section));
+        silo.Services.AddOptions<AdvisorOptions>().Bind(config.GetSection(AdvisorOptions.Section));
         silo.Services.AddSingleton<OrleansGrainStorageSerializer>();
         silo.Services.AddSingleton<LogRecordCodec>();
         silo.Services.AddOptions<WardLogOptions>().Bind(config.GetSection(WardLogOptions.Section));

@@ -15,7 +15,6 @@ public static class QueueForecast
 {
     private const int Runs = 48;
     private const int MaxSteps = 5_000;
-    private static readonly TimeSpan UsualPause = TimeSpan.FromMinutes(10);
 
     /// <summary>When <paramref name="target"/> will be called, or null when no desk serves its service.</summary>
     /// <param name="ahead">Waiting tickets before the target, oldest first.</param>
@@ -97,26 +96,13 @@ public static class QueueForecast
             return Draw(service, desk, HourIn(at), 0, rng) + _model.GapMeanSeconds;
         }
 
-        /// <summary>A service time of at least <paramref name="elapsed"/> seconds (lognormal given it has lasted that long), minus it.</summary>
-        private double Draw(string service, string desk, int hour, double elapsed, Random rng)
-        {
-            var mean = _model.MeanSeconds(service, hour) * _model.DeskFactor(desk);
-            var sigma = _model.LogSigma(service);
-            var mu = Math.Log(mean) - sigma * sigma / 2;
-            var low = elapsed > 0 ? Normal.Cdf((Math.Log(elapsed) - mu) / sigma) : 0;
-            var u = low + (1 - low) * rng.NextDouble();
-            return Math.Max(0, Math.Exp(mu + sigma * Normal.Quantile(u)) - elapsed);
-        }
+        private double Draw(string service, string desk, int hour, double elapsed, Random rng) =>
+            ServiceDraw.Seconds(_model, service, desk, hour, elapsed, rng.NextDouble());
 
         /// <summary>Seconds from now until a desk can call its next ticket, in this future.</summary>
         private double FreeIn(DeskNow desk, Random rng)
         {
-            if (desk.Status == "paused")
-            {
-                var paused = desk.StatusSince is { } since ? (_now - since).TotalSeconds : 0;
-                var left = Math.Max(60, UsualPause.TotalSeconds - paused);
-                return left * (0.5 + rng.NextDouble());
-            }
+            if (desk.Status == "paused") return ServiceDraw.PauseLeft(desk, _now, rng.NextDouble());
             if (desk.Current is not { } current) return 0;
             var service = current.Service ?? _services[0];
             var elapsed = (_now - current.CalledAt).TotalSeconds;

@@ -4,7 +4,8 @@ namespace Ioc.Silo.Wards;
 /// What a ward has learned about how long its desks take: per service and hour of day over earlier
 /// days (decayed each night, so recent days weigh most), the last service times of today (to follow
 /// today's pace), how much faster or slower each desk is than the ward's mean, how often a called
-/// citizen does not come and how long that costs, and the pause between one ticket and the next call.
+/// citizen does not come and how long that costs, the pause between one ticket and the next call, and
+/// how many citizens come per service and hour (<see cref="Arrivals"/>, for the staffing advisor).
 /// </summary>
 [GenerateSerializer]
 public sealed class ServiceTimeModel
@@ -37,6 +38,7 @@ public sealed class ServiceTimeModel
     [Id(11)] public double[] Calibration { get; set; } = [1, 1, 1, 1, 1, 1];
     /// <summary>Per service: count, Σ ln(seconds) and Σ ln²(seconds) of service times (decayed nightly), for their spread.</summary>
     [Id(12)] public Dictionary<string, double[]> LogMoments { get; init; } = new(StringComparer.Ordinal);
+    [Id(13)] public ArrivalModel Arrivals { get; init; } = new();
 
     /// <summary>Spread assumed until a service has some history: a coefficient of variation of about 0.45.</summary>
     private const double PriorLogSigma = 0.43;
@@ -118,6 +120,7 @@ public sealed class ServiceTimeModel
     public void Learn(TicketTransition t, int hour)
     {
         var (before, after, e) = (t.Before, t.After, t.Event);
+        Arrivals.Learn(t);
         if (before.WaitMillis is null && after.WaitMillis is { } waited && t.Ticket.ForecastSeconds is { } forecast)
             Calibrate(forecast, waited / 1000.0);
         if (e.Step == TicketStep.Called && e.Counter is { } desk)
@@ -180,6 +183,7 @@ public sealed class ServiceTimeModel
     public void Roll()
     {
         if (Recent.Count > 0) DaysLearned++;
+        Arrivals.Roll();
         foreach (var a in HourSeconds.Values.Concat(HourCounts.Values).Concat(DeskSeconds.Values).Concat(LogMoments.Values))
             for (var i = 0; i < a.Length; i++) a[i] *= NightlyDecay;
         Calls *= NightlyDecay;

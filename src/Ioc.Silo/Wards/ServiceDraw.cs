@@ -1,0 +1,30 @@
+namespace Ioc.Silo.Wards;
+
+/// <summary>
+/// One drawn future of a desk, from what the ward learned: a service time (lognormal with the service's
+/// learned spread and the desk's pace, given how long it has lasted already), and how long a paused desk
+/// stays away. Given the uniform draw <c>u</c>, so two plays of the hall can share the same futures.
+/// </summary>
+public static class ServiceDraw
+{
+    public static readonly TimeSpan UsualPause = TimeSpan.FromMinutes(10);
+
+    /// <summary>A service time of at least <paramref name="elapsed"/> seconds (lognormal given it has lasted that long), minus it.</summary>
+    public static double Seconds(ServiceTimeModel model, string service, string desk, int hour, double elapsed, double u)
+    {
+        var mean = model.MeanSeconds(service, hour) * model.DeskFactor(desk);
+        var sigma = model.LogSigma(service);
+        var mu = Math.Log(mean) - sigma * sigma / 2;
+        var low = elapsed > 0 ? Normal.Cdf((Math.Log(elapsed) - mu) / sigma) : 0;
+        var p = low + (1 - low) * u;
+        return Math.Max(0, Math.Exp(mu + sigma * Normal.Quantile(p)) - elapsed);
+    }
+
+    /// <summary>Seconds until a paused desk calls again: what is left of a usual pause (at least a minute), spread by <paramref name="u"/>.</summary>
+    public static double PauseLeft(DeskNow desk, DateTimeOffset now, double u)
+    {
+        var paused = desk.StatusSince is { } since ? (now - since).TotalSeconds : 0;
+        var left = Math.Max(60, UsualPause.TotalSeconds - paused);
+        return left * (0.5 + u);
+    }
+}
