@@ -30,6 +30,10 @@ public static class IocUser
     public static bool MaySeeWard(this ClaimsPrincipal user, string ward) =>
         user.IsCityWide() || (user.ChiefWard() is { } own && own == ward);
 
+    /// <summary>Staffing advice is accepted by the ward's own chief or by city leaders: they order the desks (not admins, not devices).</summary>
+    public static bool MayAcceptAdvice(this ClaimsPrincipal user, string ward) =>
+        user.IsInRole(Roles.City) || (user.ChiefWard() is { } own && own == ward);
+
     /// <summary>A device key may read its own ward's wait estimate (what the robot shows).</summary>
     public static bool IsDeviceOf(this ClaimsPrincipal user, string ward) =>
         user.IsInRole(Roles.Device) && user.FindAll(DeviceClaims.Ward).Any(c => c.Value == ward);

@@ -155,6 +155,7 @@ public static class IocCenter
         app.MapAudit();
         app.MapWards();
         app.MapAlerts();
+        app.MapAdvice();
         app.MapIocHistory();
         app.MapHub<IocHub>(IocHub.Path);
         app.MapRankings();

@@ -57,6 +57,7 @@ public static partial class DashboardLayoutReader
     public static readonly FrozenSet<string> WardKinds = new[]
     {
         "ward-strip", "counters", "queues", "hall", "dossiers", "ward-alerts", "ward-wait-distribution", "ward-queue-chart", "ward-history",
+        "staffing",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> FigureKinds = new[] { "city-strip", "ward-strip", "worst-wards", "unit-details" }.ToFrozenSet();

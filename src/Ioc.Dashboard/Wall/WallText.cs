@@ -173,6 +173,7 @@ public sealed class WallText
         ["panel.ward-wait-distribution"] = ["Phân bố thời gian chờ hôm nay", "Wait times today"],
         ["panel.ward-queue-chart"] = ["Người chờ theo lĩnh vực", "Waiting by service"],
         ["panel.ward-history"] = ["Hôm nay so với cùng thứ tuần trước", "Today against the same weekday last week"],
+        ["panel.staffing"] = ["Đề xuất điều phối quầy", "Staffing advice"],
 
         ["wall.worstBy.waiting"] = ["Đông người chờ nhất", "Most people waiting"],
         ["wall.worstBy.overdue"] = ["Nhiều hồ sơ quá hạn nhất", "Most overdue dossiers"],
