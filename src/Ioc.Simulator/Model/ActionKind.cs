@@ -18,6 +18,8 @@ internal enum ActionKind
     NoShow,
     DeskOutageStart,
     DeskOutageEnd,
+    DeskOrder,
+    DeskOrderEnd,
     Rating,
     RobotStartDay,
     RobotEndDay,

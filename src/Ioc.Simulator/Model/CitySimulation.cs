@@ -22,6 +22,7 @@ public sealed class CitySimulation
     private readonly Hall[] _halls;
     private readonly Dictionary<string, DeviceRef> _devices = new(StringComparer.Ordinal);
     private readonly HallSimulation _desks;
+    private readonly DeskOrders _orders;
     private readonly RobotSimulation _robots;
     private readonly DossierSimulation _dossiers;
     private readonly DayPlanner _planner;
@@ -37,6 +38,7 @@ public sealed class CitySimulation
         _clock = new SimScheduler(HanoiTime.StartOf(day).ToUniversalTime());
         _robots = new RobotSimulation(_clock);
         _desks = new HallSimulation(_clock, _robots);
+        _orders = new DeskOrders(_clock, _desks);
         _dossiers = new DossierSimulation(_clock, layout);
 
         _halls = new Hall[layout.Wards.Count];
@@ -72,6 +74,20 @@ public sealed class CitySimulation
 
     /// <summary>Processes everything planned up to <paramref name="to"/>; returns the events, ordered by ts.</summary>
     public List<SimEvent> Advance(DateTimeOffset to) => _clock.RunUntil(WorkCalendar.Ms(to.ToUniversalTime()), Process);
+
+    /// <summary>
+    /// A ward chief's order (accepted staffing advice), carried out at the model's current time by the next
+    /// <see cref="Advance"/>; false when the ward or desk is not in the layout.
+    /// </summary>
+    public bool Order(StaffingOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var ward = Layout.Wards.FirstOrDefault(w => w.Code == order.Ward);
+        var desk = ward is null ? -1 : Array.FindIndex(_halls[ward.Index].Desks, d => d.Label == order.Desk);
+        if (desk < 0) return false;
+        _clock.Schedule(_clock.Now, new SimAction(ActionKind.DeskOrder) { Ward = ward!.Index, Index = desk, Order = order });
+        return true;
+    }
 
     /// <summary>
     /// A state message (heartbeat) of a counter or robot at the model's current time; null for
@@ -110,8 +126,10 @@ public sealed class CitySimulation
             case ActionKind.Recall: _desks.Recall(h!, h!.Desks[a.Index], a.Version); break;
             case ActionKind.ServiceEnd: _desks.ServiceEnd(h!, h!.Desks[a.Index], a.Version); break;
             case ActionKind.NoShow: _desks.NoShow(h!, h!.Desks[a.Index], a.Version); break;
-            case ActionKind.DeskOutageStart: _desks.DeskOutageStart(h!, h!.Desks[a.Index]); break;
-            case ActionKind.DeskOutageEnd: _desks.DeskOutageEnd(h!, h!.Desks[a.Index]); break;
+            case ActionKind.DeskOutageStart: _orders.DeskOutageStart(h!, h!.Desks[a.Index]); break;
+            case ActionKind.DeskOutageEnd: _orders.DeskOutageEnd(h!, h!.Desks[a.Index]); break;
+            case ActionKind.DeskOrder: _orders.Order(h!, h!.Desks[a.Index], a.Order!); break;
+            case ActionKind.DeskOrderEnd: _orders.OrderEnd(h!, h!.Desks[a.Index], a.Version); break;
             case ActionKind.Rating: _desks.Rating(h!, a); break;
             case ActionKind.RobotStartDay: _robots.StartDay(h!, h!.Robots[a.Index]); break;
             case ActionKind.RobotEndDay: _robots.EndDay(h!, h!.Robots[a.Index]); break;

@@ -8,7 +8,12 @@ internal sealed class Desk(int index, string deviceId, string label, string[] se
     public int Index { get; } = index;
     public string DeviceId { get; } = deviceId;
     public string Label { get; } = label;
-    public string[] Services { get; } = services;
+
+    /// <summary>What the desk serves now: its own services, or what a ward chief's order says for a while.</summary>
+    public string[] Services { get; set; } = services;
+
+    /// <summary>What the desk serves by the day's plan.</summary>
+    public string[] OwnServices { get; } = services;
 
     /// <summary>The clerk's pace: a factor on service times (&gt;1 = slower).</summary>
     public double Speed { get; } = speed;
@@ -38,6 +43,14 @@ internal sealed class Desk(int index, string deviceId, string label, string[] se
     public bool OutOfService { get; set; }
 
     public DateTimeOffset FlexUntil { get; set; }
+
+    /// <summary>Opened by a ward chief's order: closes after its citizen once <see cref="OrderUntil"/> has come.</summary>
+    public bool CloseAfterOrder { get; set; }
+
+    public DateTimeOffset OrderUntil { get; set; }
+
+    /// <summary>Bumped by each order, so the end of an earlier one does nothing.</summary>
+    public int OrderVersion { get; set; }
 
     /// <summary>Bumped whenever a planned step of this desk becomes stale.</summary>
     public int Version { get; set; }

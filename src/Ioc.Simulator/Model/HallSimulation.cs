@@ -145,16 +145,17 @@ internal sealed class HallSimulation(SimScheduler clock, RobotSimulation robots)
         BecomeFree(h, d);
     }
 
-    private void BecomeFree(Hall h, Desk d)
+    internal void BecomeFree(Hall h, Desk d)
     {
         if (ShouldClose(h, d)) { SetStatus(h, d, CounterStatuses.Closed); return; }
         d.FreeSince = clock.Now;
         Dispatch(h);
     }
 
-    /// <summary>Out of service; end of session with nobody waiting for it (or 45 min over); a general desk whose time is up.</summary>
+    /// <summary>Out of service; end of session with nobody waiting for it (or 45 min over); a general desk whose time is up; a desk opened by an order whose hour is over.</summary>
     private bool ShouldClose(Hall h, Desk d) =>
         d.OutOfService
+        || (d.CloseAfterOrder && clock.Now >= d.OrderUntil)
         || (d.Closing && (d.HardClosing || h.OldestFor(d) is null))
         || (d.IsFlex && !d.Closing && clock.Now >= d.FlexUntil && h.OldestFor(d) is null);
 
@@ -162,6 +163,8 @@ internal sealed class HallSimulation(SimScheduler clock, RobotSimulation robots)
     {
         d.InSession = true;
         if (d.OutOfService) return;
+        // The desk's own clerk is here: it stays open for its session, whatever an order said.
+        d.CloseAfterOrder = false;
         d.Closing = false;
         d.HardClosing = false;
         d.BreakRequested = false;
@@ -244,28 +247,13 @@ internal sealed class HallSimulation(SimScheduler clock, RobotSimulation robots)
         if (d.IsFree && !d.Closing && clock.Now >= d.FlexUntil && h.OldestFor(d) is null) SetStatus(h, d, CounterStatuses.Closed);
     }
 
-    /// <summary>Scenario desk-outage: the desk stops calling and closes once its citizen is done.</summary>
-    public void DeskOutageStart(Hall h, Desk d)
-    {
-        d.OutOfService = true;
-        if (d.Status == CounterStatuses.Paused || (d.Status == CounterStatuses.Open && d.Current is null && !d.Turnover))
-            SetStatus(h, d, CounterStatuses.Closed);
-    }
-
-    public void DeskOutageEnd(Hall h, Desk d)
-    {
-        d.OutOfService = false;
-        if (!d.InSession || d.IsFlex || d.Status != CounterStatuses.Closed) return;
-        SetStatus(h, d, CounterStatuses.Open);
-        BecomeFree(h, d);
-    }
-
-    private void SetStatus(Hall h, Desk d, string status)
+    internal void SetStatus(Hall h, Desk d, string status)
     {
         if (status == CounterStatuses.Closed)
         {
             d.Closing = false;
             d.HardClosing = false;
+            d.CloseAfterOrder = false;
             d.SessionVersion++;
         }
         if (d.Status == status) return;

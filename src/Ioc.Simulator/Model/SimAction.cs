@@ -24,5 +24,8 @@ internal sealed class SimAction(ActionKind kind)
     public string? Counter { get; init; }
     public int? Score { get; init; }
     public string? DossierId { get; init; }
+
+    /// <summary>A ward chief's order to a desk (action DeskOrder).</summary>
+    public StaffingOrder? Order { get; init; }
     public string? Channel { get; init; }
 }
