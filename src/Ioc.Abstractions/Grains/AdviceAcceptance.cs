@@ -1,7 +1,5 @@
 namespace Ioc.Grains;
 
-public enum AdviceOutcome { Accepted, NotFound, AlreadyAccepted }
-
 /// <summary>What accepting an advice did: recorded, no such advice now, or someone accepted it already (who, when).</summary>
 [GenerateSerializer, Immutable]
 public sealed record AdviceAcceptance(

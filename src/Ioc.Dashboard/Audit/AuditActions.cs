@@ -14,4 +14,5 @@ public static class AuditActions
     public const string DeviceKeyRotated = "device-key-rotated";
     public const string AlertAcknowledged = "alert-acknowledged";
     public const string AlertResolved = "alert-resolved";
+    public const string AdviceAccepted = "advice-accepted";
 }

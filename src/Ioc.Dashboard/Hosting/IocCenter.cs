@@ -64,6 +64,7 @@ public static class IocCenter
         services.AddSingleton<AccountService>();
         services.AddSingleton(sp => new AuditLog(DataPath(config), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AlertActions>();
+        services.AddSingleton<AdviceActions>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         // No "Server: Kestrel": an attacker learns nothing from the answer's headers.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
