@@ -21,8 +21,11 @@ public sealed record SimulatedDay(DateOnly Day, IReadOnlyList<SimEvent> Events, 
     /// Runs <paramref name="day"/> (a Hanoi calendar day) from its midnight to the next, starting with no open
     /// dossiers. Deterministic for the layout's seed and scenario and the network options (default: 5 % late,
     /// 5 % reordered, 2 % repeated). Heartbeats are not included: the live simulator adds them on real time.
+    /// With a <paramref name="chief"/>, the desks follow the orders it gives after each step (accepted staffing
+    /// advice), from that step's instant on; without one the day is the plain seeded day.
     /// </summary>
-    public static SimulatedDay Run(CityLayout layout, DateOnly day, NetworkOptions? network = null, TimeSpan? batchInterval = null)
+    public static SimulatedDay Run(CityLayout layout, DateOnly day, NetworkOptions? network = null, TimeSpan? batchInterval = null,
+        IStaffingChief? chief = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var step = batchInterval ?? DefaultBatchInterval;
@@ -39,7 +42,10 @@ public sealed record SimulatedDay(DateOnly Day, IReadOnlyList<SimEvent> Events, 
             var batch = sim.Advance(t);
             events.AddRange(batch);
             foreach (var (device, list) in DeviceBatches.Split(batch)) net.Send(device, list, t);
-            deliveries.AddRange(net.TakeDue(t));
+            var due = net.TakeDue(t);
+            deliveries.AddRange(due);
+            if (chief is not null)
+                foreach (var order in chief.Follow(t, due)) sim.Order(order);
             if (t == end) break;
         }
         deliveries.AddRange(net.TakeAll());

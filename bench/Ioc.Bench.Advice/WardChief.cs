@@ -1,0 +1,70 @@
+using Ioc.Grains;
+using Ioc.Silo.Staffing;
+using Ioc.Silo.Wards;
+using Ioc.Simulator;
+using Ioc.Simulator.Model;
+using Ioc.Telemetry;
+using Ioc.Time;
+
+namespace Ioc.Bench.Advice;
+
+/// <summary>
+/// One ward as the center runs it, without Orleans: the production ledger, learned service times and arrivals,
+/// desk board and staffing advice board (<see cref="AdviceBoard"/>, <see cref="StaffingAdvisor"/>), fed what the
+/// network delivers. When <see cref="Following"/>, its chief looks at the advice and accepts the best one shown.
+/// </summary>
+internal sealed class WardChief
+{
+    private const long TargetMillis = 15 * 60_000;
+    private static readonly TimeSpan Window = TimeSpan.FromHours(24);
+    private readonly DeskBoard _desks = new();
+    private readonly ServiceTimeModel _learned = new() { DefaultSeconds = 480 };
+    private readonly WardLedger _ledger = new();
+    private readonly AdviceBoard _board;
+    private readonly BusinessClock _clock;
+    private bool _started;
+
+    public WardChief(string ward, StaffingAdvisor advisor, BusinessClock clock)
+    {
+        Ward = ward;
+        _clock = clock;
+        _board = new AdviceBoard(ward, advisor, new AdviceLedger(), _learned,
+            () => (_ledger.TodayTickets.Waiting, _desks.Now(_ledger.TodayTickets)), () => clock.Now, clock);
+    }
+
+    public string Ward { get; }
+
+    public bool Following { get; set; }
+
+    /// <summary>The advice accepted, as the board recorded it.</summary>
+    public List<AcceptedAdvice> Accepted { get; } = [];
+
+    public void Deliver(DateTimeOffset at, IEnumerable<SimEvent> events)
+    {
+        if (!_started) { _ledger.EnsureReady(at, Window); _started = true; }
+        if (_ledger.Roll(at)) _learned.Roll();
+        var business = new List<BusinessEvent>();
+        foreach (var e in events)
+        {
+            if (e.Type == EventTypes.CounterState)
+                _desks.Report(new CounterView(e.Counter!, e.Status!, [.. e.Services ?? []], null, 0, e.Ts, true, e.DeviceId), at);
+            else if (!e.IsState)
+                business.Add(new BusinessEvent(e.Id, e.Type, e.Ts, e.DeviceId, e.Ticket, e.Service, e.Channel, e.Counter, e.Score, e.Dossier,
+                    e.Procedure, e.DueAt, e.Digitized, e.ReceivedAt));
+        }
+        if (business.Count == 0) return;
+        foreach (var t in _ledger.Apply(business, at, TargetMillis, null).Tickets) _learned.Learn(t, HanoiTime.ToLocal(t.Event.Ts).Hour);
+    }
+
+    /// <summary>The chief looks at the ward page: the best advice shown is accepted and becomes an order to the desk.</summary>
+    public StaffingOrder? Look()
+    {
+        if (!Following || _ledger.TodayTickets.Waiting.Count == 0) return null;
+        var advice = _board.Current().Advice;
+        if (advice.IsEmpty) return null;
+        var result = _board.Accept(advice[0].Id, "chief." + Ward);
+        if (result is not { Outcome: AdviceOutcome.Accepted, Accepted: { } a }) return null;
+        Accepted.Add(a);
+        return new StaffingOrder(Ward, a.Advice.Desk, a.Advice.Serves, a.Advice.Until);
+    }
+}
