@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ioc.Tests.Accounts;
 using static Ioc.Testing.Telemetry;
 
 namespace Ioc.Tests.EndToEnd;
@@ -101,6 +102,37 @@ public sealed class StaffingAdviceTests(CenterHost host) : IClassFixture<CenterH
         var r = await Accept(ward, id, city);
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal("leader.city", (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("acceptedBy").GetString());
+    }
+
+    [Fact]
+    public async Task A_signed_in_chief_accepts_only_from_this_sites_pages_and_the_acceptance_is_audited()
+    {
+        var ward = await QueueAtOneDesk("00103", "th");
+        await host.CreateUser("chief.tayho", "chief-password-3", "ward-chief", ward);
+        using var web = new Browserless(host);
+        var cookie = await web.Cookie("chief.tayho", "chief-password-3");
+        var id = (await Advice(ward)).GetProperty("advice")[0].GetProperty("id").GetString()!;
+        var path = $"/api/v1/wards/{ward}/advice/{id}/accept";
+
+        // Another site's page, or a request without the API header, cannot accept with the chief's cookie.
+        var forged = new[]
+        {
+            new Dictionary<string, string> { ["Origin"] = "https://evil.example", ["X-Requested-With"] = "fetch" },
+            new Dictionary<string, string> { ["Origin"] = web.Origin },
+        };
+        foreach (var headers in forged)
+            Assert.Equal(HttpStatusCode.Forbidden, (await web.Send(HttpMethod.Post, path, cookie, headers: headers)).StatusCode);
+        Assert.Empty((await Advice(ward)).GetProperty("accepted").EnumerateArray());
+
+        var r = await web.Send(HttpMethod.Post, path, cookie, headers: web.SameSite);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("chief.tayho", (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("acceptedBy").GetString());
+
+        var audit = (await host.Get("/api/v1/admin/audit?limit=500", await host.AdminToken())).GetProperty("items").EnumerateArray();
+        // Advice ids are the ward's own: the line names the ward.
+        var entry = Assert.Single(audit, e => e.GetProperty("action").GetString() == "advice-accepted" && e.GetProperty("subject").GetString() == id
+            && e.GetProperty("detail").GetString()!.Contains($"ward {ward};", StringComparison.Ordinal));
+        Assert.Equal(("chief.tayho", "127.0.0.1"), (entry.GetProperty("actor").GetString(), entry.GetProperty("address").GetString()));
     }
 
     [Fact]
