@@ -25,6 +25,8 @@ internal sealed class CityChiefs : IStaffingChief
     /// <summary>Whether the chiefs follow advice (false while the center only learns from earlier days).</summary>
     public bool Following { set { foreach (var w in _wards.Values) w.Following = value; } }
 
+    public IReadOnlySet<string> Accepts { set { foreach (var w in _wards.Values) w.Accepts = value; } }
+
     public IEnumerable<StaffingOrder> Follow(DateTimeOffset now, IReadOnlyList<Delivery> delivered)
     {
         _clock.Now = now;

@@ -19,6 +19,7 @@ var learnDays = int.Parse(Arg("learn-days", "3"), inv);
 var look = TimeSpan.FromMinutes(double.Parse(Arg("look-minutes", "5"), inv));
 var wardLimit = int.Parse(Arg("wards", "0"), inv);
 var batch = TimeSpan.FromSeconds(int.Parse(Arg("batch-seconds", "120"), inv));
+var accepts = Arg("accept", "open-desk,move-desk").Split(',').ToHashSet(StringComparer.Ordinal);
 var options = new AdvisorOptions();
 
 foreach (var scenario in Arg("scenarios", "normal,monday-surge").Split(','))
@@ -26,7 +27,7 @@ foreach (var scenario in Arg("scenarios", "normal,monday-surge").Split(','))
     var watch = Stopwatch.StartNew();
     var layout = CityLayout.Build(new SimulationSettings { Seed = seed, Scenario = SimulatorScenarios.Parse(scenario) });
     var codes = layout.Wards.Select(w => w.Code).Take(wardLimit > 0 ? wardLimit : int.MaxValue).ToList();
-    var chiefs = new CityChiefs(codes, options, look) { Following = false };
+    var chiefs = new CityChiefs(codes, options, look) { Following = false, Accepts = accepts };
     var learned = new List<DateOnly>();
     for (var d = day.AddDays(-1); learned.Count < learnDays; d = d.AddDays(-1))
         if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) learned.Insert(0, d);
@@ -37,5 +38,5 @@ foreach (var scenario in Arg("scenarios", "normal,monday-surge").Split(','))
     var followed = WaitTally.Of(SimulatedDay.Run(layout, day, batchInterval: batch, chief: chiefs).Events);
     var accepted = chiefs.Wards.ToDictionary(w => w.Ward, w => w.Accepted);
     Console.Error.WriteLine($"{scenario}: {watch.Elapsed.TotalSeconds:0} s");
-    Report.Print(Console.Out, scenario, day, seed, learnDays, look, codes.Count, watch.Elapsed, plain, followed, accepted, layout);
+    Report.Print(Console.Out, scenario, day, seed, learnDays, look, accepts, codes.Count, watch.Elapsed, plain, followed, accepted, layout);
 }

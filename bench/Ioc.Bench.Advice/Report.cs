@@ -9,14 +9,14 @@ internal static class Report
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void Print(TextWriter o, string scenario, DateOnly day, int seed, int learnDays, TimeSpan look, int chiefs, TimeSpan took,
+    public static void Print(TextWriter o, string scenario, DateOnly day, int seed, int learnDays, TimeSpan look, IReadOnlySet<string> accepts, int chiefs, TimeSpan took,
         WaitTally plain, WaitTally followed, Dictionary<string, List<AcceptedAdvice>> accepted, CityLayout layout)
     {
         var orders = accepted.Values.Sum(l => l.Count);
         var advised = accepted.Where(kv => kv.Value.Count > 0).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-        o.WriteLine(F($"### {scenario}: {day:yyyy-MM-dd} ({day.DayOfWeek}), seed {seed}"));
+        o.WriteLine(F($"### {scenario}: {day:yyyy-MM-dd} ({day.DayOfWeek}), seed {seed}, chiefs accept {string.Join(" and ", accepts.Order(StringComparer.Ordinal))}"));
         o.WriteLine();
-        o.WriteLine(F($"The center learned from {learnDays} earlier working days; the chiefs of {chiefs} units look at their advice every {look.TotalMinutes:0} min of office hours and accept the best one shown: {orders} accepted in {advised.Count} units ({accepted.Values.Sum(l => l.Count(a => a.Advice.Kind == AdviceKinds.OpenDesk))} open a desk, {accepted.Values.Sum(l => l.Count(a => a.Advice.Kind == AdviceKinds.MoveDesk))} move one). Both runs and the learning took {took.TotalSeconds:0} s."));
+        o.WriteLine(F($"The center learned from {learnDays} earlier working days; the chiefs of {chiefs} units look at their advice every {look.TotalMinutes:0} min of office hours and accept the best one shown of the kinds they accept: {orders} accepted in {advised.Count} units ({accepted.Values.Sum(l => l.Count(a => a.Advice.Kind == AdviceKinds.OpenDesk))} open a desk, {accepted.Values.Sum(l => l.Count(a => a.Advice.Kind == AdviceKinds.MoveDesk))} move one). Both runs and the learning took {took.TotalSeconds:0} s."));
         o.WriteLine();
         o.WriteLine("| the day | tickets called | mean wait | worst wait | desk-hours staffed |");
         o.WriteLine("|---|---:|---:|---:|---:|");

@@ -36,6 +36,9 @@ internal sealed class WardChief
 
     public bool Following { get; set; }
 
+    /// <summary>The kinds of advice the chief accepts (a chief with no clerk to spare only moves desks).</summary>
+    public IReadOnlySet<string> Accepts { get; set; } = new HashSet<string>([AdviceKinds.OpenDesk, AdviceKinds.MoveDesk], StringComparer.Ordinal);
+
     /// <summary>The advice accepted, as the board recorded it.</summary>
     public List<AcceptedAdvice> Accepted { get; } = [];
 
@@ -60,9 +63,9 @@ internal sealed class WardChief
     public StaffingOrder? Look()
     {
         if (!Following || _ledger.TodayTickets.Waiting.Count == 0) return null;
-        var advice = _board.Current().Advice;
-        if (advice.IsEmpty) return null;
-        var result = _board.Accept(advice[0].Id, "chief." + Ward);
+        var best = _board.Current().Advice.FirstOrDefault(a => Accepts.Contains(a.Kind));
+        if (best is null) return null;
+        var result = _board.Accept(best.Id, "chief." + Ward);
         if (result is not { Outcome: AdviceOutcome.Accepted, Accepted: { } a }) return null;
         Accepted.Add(a);
         return new StaffingOrder(Ward, a.Advice.Desk, a.Advice.Serves, a.Advice.Until);
