@@ -11,9 +11,14 @@ public static class AlertKinds
     public const string RobotError = "robot-error";
     public const string CounterOffline = "counter-offline";
     public const string WardStale = "ward-stale";
+    /// <summary>A citizen rated the service 1 or 2 (see <see cref="RatingAlertRule"/>).</summary>
+    public const string RatingLow = "rating-low";
+    /// <summary>Several low ratings at one desk within a short time.</summary>
+    public const string RatingLowRun = "rating-low-run";
 
     public static readonly IReadOnlyList<string> All =
-        [DossierOverdue, DossierDueSoon, QueueLong, WaitLong, RobotOffline, RobotBatteryLow, RobotError, CounterOffline, WardStale];
+        [DossierOverdue, DossierDueSoon, QueueLong, WaitLong, RobotOffline, RobotBatteryLow, RobotError, CounterOffline, WardStale,
+            RatingLow, RatingLowRun];
 }
 
 public static class AlertSeverities
@@ -41,7 +46,8 @@ public static class AlertStates
 /// An alert of one ward. Its <see cref="Cause"/> (kind plus subject) is unique among the ward's
 /// active alerts, so a cause raises one alert until it is resolved. It holds a kind and the facts
 /// behind it (a number, a due time, a device's own text), never display text: the UI and the API
-/// render its title in Vietnamese or English. Times are UTC.
+/// render its title in Vietnamese or English. Times are UTC. What people did is kept with who and
+/// when: acknowledged and resolved (each with an optional note), and the owner it was assigned to.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Alert(
@@ -61,7 +67,13 @@ public sealed record Alert(
     [property: Id(14)] bool NeedsConfirmation,
     [property: Id(15)] double? Figure = null,
     [property: Id(16)] DateTimeOffset? DueAt = null,
-    [property: Id(17)] string? Detail = null)
+    [property: Id(17)] string? Detail = null,
+    [property: Id(18)] string? Ticket = null,
+    [property: Id(19)] string? Owner = null,
+    [property: Id(20)] string? AssignedBy = null,
+    [property: Id(21)] DateTimeOffset? AssignedAt = null,
+    [property: Id(22)] string? AcknowledgeNote = null,
+    [property: Id(23)] string? ResolveNote = null)
 {
     /// <summary>The ward code is the part of an alert id before the first '-'.</summary>
     public static string? WardOf(string alertId) =>

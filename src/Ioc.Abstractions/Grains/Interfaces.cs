@@ -33,10 +33,29 @@ public interface IWardGrain : IGrainWithStringKey
 
     Task<ImmutableArray<Alert>> GetAlerts();
 
-    /// <summary>Returns null when the ward has no alert with that id.</summary>
-    Task<Alert?> AcknowledgeAlert(string alertId, string user);
+    /// <summary>The first action wins: acknowledging an acknowledged or resolved alert is a conflict.</summary>
+    Task<AlertActionResult> AcknowledgeAlert(string alertId, string user, string? note);
 
-    Task<Alert?> ResolveAlert(string alertId, string user);
+    /// <summary>Resolving a resolved alert is a conflict.</summary>
+    Task<AlertActionResult> ResolveAlert(string alertId, string user, string? note);
+
+    /// <summary>
+    /// Gives the alert an owner (checked by the caller to be allowed to see the ward). A resolved alert,
+    /// or one another person already owns unless <paramref name="reassign"/>, is a conflict.
+    /// </summary>
+    Task<AlertActionResult> AssignAlert(string alertId, string owner, string by, bool reassign);
+
+    /// <summary>Acknowledges several of the ward's alerts in one round, answering each.</summary>
+    Task<ImmutableArray<AlertActionResult>> AcknowledgeAlerts(ImmutableArray<string> alertIds, string user, string? note);
+
+    /// <summary>The ward's silences, scheduled, active and recently ended.</summary>
+    Task<ImmutableArray<Silence>> GetSilences();
+
+    /// <summary>Silences one alert kind of this ward (checked by the caller); stored before it returns.</summary>
+    Task<Silence> AddSilence(string kind, DateTimeOffset from, DateTimeOffset to, string reason, string by);
+
+    /// <summary>Ends a silence now; what it held that is still caused is raised at once.</summary>
+    Task<SilenceEndResult> EndSilence(string silenceId, string by);
 
     /// <summary>Activates the ward and re-arms its timers (after a restart, or from a sweep).</summary>
     Task Wake();

@@ -26,7 +26,15 @@ public sealed record CounterView(
     [property: Id(4)] int ServedToday,
     [property: Id(5)] DateTimeOffset? LastSeen,
     [property: Id(6)] bool Online,
-    [property: Id(7)] string? DeviceId);
+    [property: Id(7)] string? DeviceId,
+    [property: Id(8)] int RatingsToday = 0,
+    [property: Id(9)] int RatingSumToday = 0,
+    [property: Id(10)] int RatingsLowToday = 0,
+    [property: Id(11)] int RatingsGoodToday = 0)
+{
+    /// <summary>Today's mean score of the ratings that named this desk (exact sums; rounded where shown).</summary>
+    public double? SatisfactionToday => RatingsToday > 0 ? (double)RatingSumToday / RatingsToday : null;
+}
 
 [GenerateSerializer, Immutable]
 public sealed record QueueView(

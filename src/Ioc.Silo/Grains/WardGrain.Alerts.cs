@@ -3,7 +3,7 @@ using Ioc.Grains;
 
 namespace Ioc.Silo.Grains;
 
-/// <summary>The ward's alerts: read, acknowledged, resolved and escalated by people and jobs.</summary>
+/// <summary>The ward's alerts and silences: read, acknowledged, resolved, assigned and escalated by people and jobs.</summary>
 public sealed partial class WardGrain
 {
     // ---- alerts --------------------------------------------------------------------------
@@ -15,17 +15,37 @@ public sealed partial class WardGrain
         return [.. _alerts.All.OrderByDescending(a => a.RaisedAt)];
     }
 
-    public Task<Alert?> AcknowledgeAlert(string alertId, string user) => Act(_alerts.Acknowledge(alertId, user));
+    public Task<AlertActionResult> AcknowledgeAlert(string alertId, string user, string? note) =>
+        Act(() => _alerts.Acknowledge(alertId, user, note));
 
-    public Task<Alert?> ResolveAlert(string alertId, string user) => Act(_alerts.Resolve(alertId, user));
+    public Task<AlertActionResult> ResolveAlert(string alertId, string user, string? note) =>
+        Act(() => _alerts.Resolve(alertId, user, note));
 
-    private async Task<Alert?> Act(Alert? alert)
+    public Task<AlertActionResult> AssignAlert(string alertId, string owner, string by, bool reassign) =>
+        Act(() => _alerts.Assign(alertId, owner, by, reassign));
+
+    public async Task<ImmutableArray<AlertActionResult>> AcknowledgeAlerts(ImmutableArray<string> alertIds, string user, string? note)
     {
-        if (alert is null) return null;
+        EvaluateTime();
+        var results = alertIds.Select(id => _alerts.Acknowledge(id, user, note)).ToImmutableArray();
+        if (results.Any(r => r.Outcome == ActionOutcome.Done)) await PeopleActed();
+        return results;
+    }
+
+    /// <summary>One action, decided within this turn (so the first of two concurrent ones wins), stored before it is answered.</summary>
+    private async Task<AlertActionResult> Act(Func<AlertActionResult> action)
+    {
+        EvaluateTime();
+        var result = action();
+        if (result.Outcome == ActionOutcome.Done) await PeopleActed();
+        return result;
+    }
+
+    private async Task PeopleActed()
+    {
         _summaryChanged = true;
         await Commit();
         Publish();
-        return alert;
     }
 
     public async Task<int> EscalateUnacknowledged(TimeSpan unacknowledgedFor)
@@ -40,5 +60,35 @@ public sealed partial class WardGrain
         else await SaveIfDirty();
         Publish();
         return n;
+    }
+
+    // ---- silences ------------------------------------------------------------------------
+
+    public async Task<ImmutableArray<Silence>> GetSilences()
+    {
+        EvaluateTime();
+        await SaveIfDirty();
+        Publish();
+        return [.. _silences.All.OrderByDescending(s => s.CreatedAt)];
+    }
+
+    public async Task<Silence> AddSilence(string kind, DateTimeOffset from, DateTimeOffset to, string reason, string by)
+    {
+        EvaluateTime();
+        var silence = _silences.Add(kind, from, to, reason, by, Now);
+        ArmTransitionTimer();
+        await PeopleActed();
+        return silence;
+    }
+
+    public async Task<SilenceEndResult> EndSilence(string silenceId, string by)
+    {
+        EvaluateTime();
+        var result = _silences.End(silenceId, by, Now);
+        if (result.Outcome != ActionOutcome.Done) return result;
+        _alerts.Release();
+        ArmTransitionTimer();
+        await PeopleActed();
+        return result;
     }
 }

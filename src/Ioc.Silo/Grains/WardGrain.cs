@@ -36,9 +36,11 @@ public sealed partial class WardGrain : Grain, IWardGrain
     private readonly WardRulesOptions _options;
     private readonly WardTimeRules _rules;
     private readonly DeviceAlertRules _deviceRules;
+    private readonly RatingAlertRules _ratingRules = new();
     private WardInfo _ward = null!;
     private WardJournal _journal = null!;
     private AlertBook _alerts = null!;
+    private SilenceBook _silences = null!;
     private WardProjection _view = null!;
     private WaitEstimator _estimator = null!;
     private GroupCommit _commit = null!;
@@ -91,7 +93,8 @@ public sealed partial class WardGrain : Grain, IWardGrain
         Ledger.TakenIn = S.TakenIn;
         _courier = new TakenInCourier(S.Outbox, code => GrainFactory.GetGrain<IWardGrain>(code), () => _dirty = true);
         _courier.Owe(_journal.ReplayedNotices);
-        _alerts = new AlertBook(_ward.Code, S.Alerts, () => Now);
+        _silences = new SilenceBook(_ward.Code, S.Alerts);
+        _alerts = new AlertBook(_ward.Code, S.Alerts, () => Now, _silences);
         _view = new WardProjection(_ward, Ledger, S.Desks, _alerts);
         _estimator = new WaitEstimator(_journal.Learned, () => S.Desks.Now(Ledger.TodayTickets), () => Now);
         OpenStaffing();
@@ -148,6 +151,7 @@ public sealed partial class WardGrain : Grain, IWardGrain
             S.LastHeardReal = RealNow;
             if (changes.Dossiers.Count > 0) _rules.Dossiers(Ledger.Dossiers, _alerts, changes.Dossiers);
             if (changes.TicketsChanged) _rules.Queue(Ledger.TodayTickets, _alerts, now);
+            if (changes.Ratings.Count > 0) _ratingRules.Ratings(changes.Ratings, Ledger, _alerts);
             AmendIndex(changes.AmendedDays);
             ArmTransitionTimer();
             _dirty = _summaryChanged = true;
@@ -184,6 +188,7 @@ public sealed partial class WardGrain : Grain, IWardGrain
             var moved = Ledger.Dossiers.Advance(now);
             changed |= _rules.Dossiers(Ledger.Dossiers, _alerts, moved);
             changed |= _rules.Queue(Ledger.TodayTickets, _alerts, now);
+            changed |= _alerts.Release();
             ArmTransitionTimer();
         }
         // A ward never heard from counts from when this activation started.
@@ -197,6 +202,7 @@ public sealed partial class WardGrain : Grain, IWardGrain
     {
         if (!_journal.Roll(now)) return false;
         _rules.AllDossiers(Ledger.Dossiers, _alerts);
+        _ratingRules.EndOfDay(_alerts);
         _ = TrimLog(now);
         return true;
     }
@@ -211,7 +217,10 @@ public sealed partial class WardGrain : Grain, IWardGrain
     private void ArmTransitionTimer()
     {
         var now = Now;
-        _transitions.Arm(_rules.NextTransition(Ledger, now), now);
+        var next = _rules.NextTransition(Ledger, now);
+        // What a silence held back is raised when it ends.
+        if (_silences.NextEnd(now) is { } end && end < next) next = end;
+        _transitions.Arm(next, now);
     }
 
     // ---- storage and the live feed -------------------------------------------------------

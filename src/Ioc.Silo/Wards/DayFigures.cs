@@ -40,6 +40,8 @@ public sealed class DayFigures
     /// <summary>Open overdue dossiers at the end of the day; -1 until the day is closed (or after an amendment).</summary>
     [Id(28)] public int OverdueAtClose { get; set; } = -1;
     [Id(29)] public int DossiersReceivedElsewhere { get; set; }
+    /// <summary>Ratings that named a desk (<c>counter</c>), per desk; one without a desk counts for the ward only.</summary>
+    [Id(40)] public Dictionary<string, DeskRatingSums> RatingsByDesk { get; set; } = new(StringComparer.Ordinal);
 
     public void Add(in TicketContribution c, int sign)
     {
@@ -90,11 +92,14 @@ public sealed class DayFigures
         else DossiersResolvedLate += sign;
     }
 
-    public void AddRating(int score, int sign)
+    public void AddRating(int score, string? desk, int sign)
     {
         Ratings += sign;
         RatingSum += sign * score;
         RatingsGood += score >= 4 ? sign : 0;
+        if (desk is null) return;
+        var sums = RatingsByDesk.GetValueOrDefault(desk).Add(score, sign);
+        if (sums.Ratings == 0) RatingsByDesk.Remove(desk); else RatingsByDesk[desk] = sums;
     }
 
     public void RecomputeWaitMax(IEnumerable<long> waits)

@@ -18,4 +18,6 @@ public sealed class LedgerChanges
     public SortedSet<DateOnly> AmendedDays { get; } = [];
     /// <summary>Words owed to the wards whose service points took in this ward's dossiers.</summary>
     public List<TakenInNotice> TakenIn { get; } = [];
+    /// <summary>The ratings applied (the rating alert rules read them).</summary>
+    public List<Ioc.Grains.BusinessEvent> Ratings { get; } = [];
 }

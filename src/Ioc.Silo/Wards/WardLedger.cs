@@ -34,6 +34,8 @@ public sealed class WardLedger
 
     /// <summary>The ward's own code (not stored): a receipt "at" itself is not one filed elsewhere.</summary>
     public string? Self { get => _self; set => _self = value; }
+    /// <summary>Today's low ratings per desk with their times (the desk run rule).</summary>
+    [Id(10)] public LowRatingTimes LowRatings { get; init; } = new();
 
     [NonSerialized] private bool _classified;
     [NonSerialized] private TimeSpan _dueSoonWindow;
@@ -180,9 +182,12 @@ public sealed class WardLedger
         var day = HanoiTime.DayOf(e.Ts);
         if (Figures(day) is { } f)
         {
-            f.AddRating(e.Score!.Value, +1);
+            f.AddRating(e.Score!.Value, e.Counter, +1);
             Touched(day, changes);
         }
+        if (RatingAlertRule.IsLow(e.Score!.Value) && e.Counter is { } desk && day >= Today && day <= Today.AddDays(1))
+            LowRatings.Add(day, desk, e.Ts);
+        changes.Ratings.Add(e);
         return true;
     }
 
@@ -214,6 +219,7 @@ public sealed class WardLedger
         foreach (var old in Days.Keys.Where(d => d < today.AddDays(1 - DaysKept)).ToList()) Days.Remove(old);
         Dossiers.Prune(today);
         TakenIn?.Prune(today.AddDays(1 - DaysKept));
+        LowRatings.Prune(today);
         Dossiers.Classify(now, _dueSoonWindow);
         return true;
     }

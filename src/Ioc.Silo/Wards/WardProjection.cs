@@ -21,12 +21,16 @@ public sealed class WardProjection(WardInfo ward, WardLedger ledger, DeskBoard d
     public WardDetail Detail(DateTimeOffset? updatedAt, ImmutableArray<RobotView> robots, WaitEstimator estimator, DateTimeOffset now)
     {
         var today = ledger.TodayTickets;
-        var counters = desks.Counters.Keys.Union(today.DesksWithTickets).Union((IEnumerable<string>?)ledger.DayOf(ledger.Today)?.ServedByDesk.Keys ?? [])
+        var figures = ledger.DayOf(ledger.Today);
+        var counters = desks.Counters.Keys.Union(today.DesksWithTickets)
+            .Union((IEnumerable<string>?)figures?.ServedByDesk.Keys ?? []).Union((IEnumerable<string>?)figures?.RatingsByDesk.Keys ?? [])
             .Order(DeskOrder.Instance).Select(label =>
             {
                 desks.Counters.TryGetValue(label, out var c);
+                var rated = figures?.RatingsByDesk.GetValueOrDefault(label) ?? default;
                 return new CounterView(label, c?.Status ?? "unknown", c?.Services ?? [], today.CurrentAt(label)?.Label,
-                    ledger.DayOf(ledger.Today)?.ServedByDesk.GetValueOrDefault(label) ?? 0, c?.LastSeen, c?.Online ?? false, c?.DeviceId);
+                    figures?.ServedByDesk.GetValueOrDefault(label) ?? 0, c?.LastSeen, c?.Online ?? false, c?.DeviceId,
+                    rated.Ratings, rated.ScoreSum, rated.Low, rated.Good);
             }).ToImmutableArray();
         var services = today.Waiting.Select(t => t.Service)
             .Union(desks.Counters.Values.Where(c => c.Online && c.Status == "open").SelectMany(c => c.Services))

@@ -65,7 +65,7 @@ public sealed class DeviceGrainTests(GrainClusterFixture fx) : IClassFixture<Gra
 
         await robot.ApplyStates([Robot(ward, fx.Now.AddSeconds(1), x: 1, mode: "idle")]);
         Assert.Equal(AlertStates.Open, (await wardGrain.GetAlerts()).Single(a => a.Id == alert.Id).State);
-        var resolved = await wardGrain.ResolveAlert(alert.Id, "city.leader");
+        var resolved = (await wardGrain.ResolveAlert(alert.Id, "city.leader", null)).Alert;
         Assert.Equal((AlertStates.Resolved, "city.leader"), (resolved!.State, resolved.ResolvedBy));
     }
 

@@ -178,10 +178,10 @@ public sealed class WardGrainTests(GrainClusterFixture fx) : IClassFixture<Grain
         await ward.ApplyEvents([Received("HS-A", fx.Now, fx.Now.AddMinutes(1))]);
         fx.Advance(TimeSpan.FromMinutes(2));
         var alert = (await ward.GetAlerts()).Single(a => a.Kind == AlertKinds.DossierOverdue);
-        var acked = await ward.AcknowledgeAlert(alert.Id, "chief.bode");
-        Assert.Equal((AlertStates.Acknowledged, "chief.bode"), (acked!.State, acked.AcknowledgedBy));
+        var acked = (await ward.AcknowledgeAlert(alert.Id, "chief.bode", "calling the dossier desk")).Alert;
+        Assert.Equal((AlertStates.Acknowledged, "chief.bode", "calling the dossier desk"), (acked!.State, acked.AcknowledgedBy, acked.AcknowledgeNote));
         Assert.Equal(fx.Now, acked.AcknowledgedAt);
-        Assert.Null(await ward.AcknowledgeAlert("00118-999", "x"));
+        Assert.Equal(ActionOutcome.NotFound, (await ward.AcknowledgeAlert("00118-999", "x", null)).Outcome);
     }
 }
 
@@ -218,7 +218,7 @@ public sealed class WardDayCloseTests(GrainClusterFixture fx) : IClassFixture<Gr
         fx.Advance(TimeSpan.FromSeconds(1));
         var alerts = (await ward.GetAlerts()).Where(a => a.Kind == AlertKinds.DossierOverdue).ToList();
         Assert.Equal(2, alerts.Count);
-        await ward.AcknowledgeAlert(alerts[0].Id, "chief");
+        await ward.AcknowledgeAlert(alerts[0].Id, "chief", null);
         Assert.Equal(0, await ward.EscalateUnacknowledged(TimeSpan.FromMinutes(10)));
         fx.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(1, await ward.EscalateUnacknowledged(TimeSpan.FromMinutes(10)));
