@@ -29,6 +29,9 @@ public static class IocJson
         info.Properties.Add(title);
     }
 
+    /// <summary>An instant as the API writes it (Hanoi time, RFC 3339), for text such as a problem's detail.</summary>
+    public static string Format(DateTimeOffset? at) => at is { } t ? HanoiTimeConverter.Text(t) : "an unknown time";
+
     /// <summary>Writes every instant with the Hanoi offset; reads any RFC 3339 offset.</summary>
     private sealed class HanoiTimeConverter : JsonConverter<DateTimeOffset>
     {
@@ -36,6 +39,9 @@ public static class IocJson
             DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture);
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(HanoiTime.ToLocal(value).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+            writer.WriteStringValue(Text(value));
+
+        public static string Text(DateTimeOffset value) =>
+            HanoiTime.ToLocal(value).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
     }
 }

@@ -15,4 +15,7 @@ public static class AuditActions
     public const string AlertAcknowledged = "alert-acknowledged";
     public const string AlertResolved = "alert-resolved";
     public const string AdviceAccepted = "advice-accepted";
+    public const string AlertAssigned = "alert-assigned";
+    public const string SilenceCreated = "silence-created";
+    public const string SilenceEnded = "silence-ended";
 }

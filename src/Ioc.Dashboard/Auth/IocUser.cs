@@ -34,6 +34,10 @@ public static class IocUser
     public static bool MayAcceptAdvice(this ClaimsPrincipal user, string ward) =>
         user.IsInRole(Roles.City) || (user.ChiefWard() is { } own && own == ward);
 
+    /// <summary>The same rule for a stored person (an alert's owner must be allowed to see its ward).</summary>
+    public static bool MaySeeWard(this UserRecord user, string ward) =>
+        user.Role is Roles.City or Roles.Admin || (user.Role == Roles.WardChief && user.Ward == ward);
+
     /// <summary>A device key may read its own ward's wait estimate (what the robot shows).</summary>
     public static bool IsDeviceOf(this ClaimsPrincipal user, string ward) =>
         user.IsInRole(Roles.Device) && user.FindAll(DeviceClaims.Ward).Any(c => c.Value == ward);

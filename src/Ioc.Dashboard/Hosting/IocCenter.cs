@@ -157,6 +157,7 @@ public static class IocCenter
         app.MapWards();
         app.MapAlerts();
         app.MapAdvice();
+        app.MapSilences();
         app.MapIocHistory();
         app.MapHub<IocHub>(IocHub.Path);
         app.MapRankings();

@@ -1,0 +1,3 @@
+namespace Ioc.Dashboard.Api;
+
+public enum AlertAnswerKind { Done, NotFound, Forbidden, Conflict, UnknownOwner, OwnerMayNotSee }

@@ -1,0 +1,3 @@
+namespace Ioc.Dashboard.Api;
+
+public enum SilenceAnswerKind { Done, Invalid, Forbidden, NotFound, Conflict }
