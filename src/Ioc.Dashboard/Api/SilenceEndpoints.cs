@@ -3,7 +3,7 @@ using System.Text.Json;
 using Ioc.Dashboard.Auth;
 using Ioc.Grains;
 using Ioc.Ingest.Http;
-using Ioc.Ingest.Telemetry;
+using Ioc.Time;
 using Ioc.Wards;
 
 namespace Ioc.Dashboard.Api;
@@ -64,7 +64,7 @@ public static class SilenceEndpoints
     {
         var s = JsonBody.String(body, name, errors);
         if (s is null) return null;
-        if (TelemetryParser.TryParseRfc3339(s, out var t)) return t;
+        if (Rfc3339.TryParse(s, out var t)) return t;
         errors.Add(new FieldError(-1, name, "must be an RFC 3339 time with offset, e.g. 2026-11-25T14:00:00+07:00"));
         return null;
     }

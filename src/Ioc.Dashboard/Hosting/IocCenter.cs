@@ -65,6 +65,7 @@ public static class IocCenter
         services.AddSingleton(sp => new AuditLog(DataPath(config), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AlertActions>();
         services.AddSingleton<AdviceActions>();
+        services.AddSingleton<SilenceActions>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         // No "Server: Kestrel": an attacker learns nothing from the answer's headers.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);

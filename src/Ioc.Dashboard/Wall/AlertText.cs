@@ -34,9 +34,15 @@ public static class AlertText
             (AlertKinds.CounterOffline, true) => $"Desk {s} offline",
             (AlertKinds.WardStale, false) => $"Không nhận dữ liệu trong {n} phút",
             (AlertKinds.WardStale, true) => $"No data for {n} minutes",
+            (AlertKinds.RatingLow, false) => $"Đánh giá {n} sao{Part(" tại quầy ", a.Subject)}{Part(", vé ", a.Ticket)}",
+            (AlertKinds.RatingLow, true) => $"{n}-star rating{Part(" at desk ", a.Subject)}{Part(", ticket ", a.Ticket)}",
+            (AlertKinds.RatingLowRun, false) => $"Quầy {s}: {n} đánh giá 1–{RatingAlertRule.LowScore} sao trong {RatingAlertRule.RunMinutes} phút",
+            (AlertKinds.RatingLowRun, true) => $"Desk {s}: {n} ratings of 1–{RatingAlertRule.LowScore} stars within {RatingAlertRule.RunMinutes} minutes",
             _ => s.Length > 0 ? $"{a.Kind}: {s}" : a.Kind,
         };
     }
+
+    private static string Part(string lead, string? value) => string.IsNullOrWhiteSpace(value) ? "" : lead + value;
 
     private static string Paren(string? text) => string.IsNullOrWhiteSpace(text) ? "" : $" ({text})";
 }

@@ -163,8 +163,8 @@ public sealed class PanelTests : ComponentTestBase
         Alert? acknowledged = null, resolved = null;
         var cut = RenderIn<AlertList>(WallText.Vi, p => p
             .Add(c => c.Alerts, [open, acked])
-            .Add(c => c.OnAcknowledge, a => acknowledged = a)
-            .Add(c => c.OnResolve, a => resolved = a));
+            .Add(c => c.OnAcknowledge, (AlertCommand c) => acknowledged = c.Alert)
+            .Add(c => c.OnResolve, (AlertCommand c) => resolved = c.Alert));
 
         var row = cut.Find("[data-alert-id='00004-a2']");
         Assert.Equal("Đã xác nhận bởi chief.badinh lúc 09:28", row.QuerySelector("[data-testid=alert-acknowledged-by]")!.TextContent);
