@@ -3,6 +3,7 @@ using Ioc.Dashboard.Audit;
 using Ioc.Dashboard.Auth;
 using Ioc.Grains;
 using Ioc.Ingest.Http;
+using Ioc.Ingest.Telemetry;
 using Ioc.Time;
 using Ioc.Wards;
 
@@ -59,11 +60,11 @@ public sealed class SilenceActions(IGrainFactory grains, IocClock clock, AuditLo
     public async Task<SilenceAnswer> End(Actor actor, string id)
     {
         var ward = Alert.WardOf(id);
-        if (ward is null || !wards.Contains(ward) || !actor.User.MaySeeWard(ward))
-            return new SilenceAnswer(SilenceAnswerKind.NotFound, Reason: $"No silence '{id}'");
+        if (ward is null || !wards.Contains(ward)) return new SilenceAnswer(SilenceAnswerKind.NotFound, Reason: $"No silence {TextRules.Echo(id)}");
+        if (!actor.User.MaySeeWard(ward)) return new SilenceAnswer(SilenceAnswerKind.Forbidden, Reason: $"Not allowed to act on ward {ward}'s silences");
         var grain = grains.GetGrain<IWardGrain>(ward);
         var silence = (await grain.GetSilences()).FirstOrDefault(s => s.Id == id);
-        if (silence is null) return new SilenceAnswer(SilenceAnswerKind.NotFound, Reason: $"No silence '{id}'");
+        if (silence is null) return new SilenceAnswer(SilenceAnswerKind.NotFound, Reason: $"No silence {TextRules.Echo(id)}");
         if (silence.CreatedBy != actor.Name && !actor.User.IsInRole(Roles.Admin))
             return new SilenceAnswer(SilenceAnswerKind.Forbidden, silence, Reason: $"Only {silence.CreatedBy}, who made it, or an admin may end this silence");
         var ended = await grain.EndSilence(id, actor.Name);
@@ -75,7 +76,7 @@ public sealed class SilenceActions(IGrainFactory grains, IocClock clock, AuditLo
             ActionOutcome.Conflict => new SilenceAnswer(SilenceAnswerKind.Conflict, ended.Silence, Reason: ended.Silence!.EndedBy is { } by
                 ? $"Already ended by {by} at {IocJson.Format(ended.Silence.EndedAt)}"
                 : $"Already ended at its end time, {IocJson.Format(ended.Silence.To)}"),
-            _ => new SilenceAnswer(SilenceAnswerKind.NotFound, Reason: $"No silence '{id}'"),
+            _ => new SilenceAnswer(SilenceAnswerKind.NotFound, Reason: $"No silence {TextRules.Echo(id)}"),
         };
     }
 }
