@@ -76,6 +76,10 @@ public sealed class AlertWorkTests(CenterHost host) : IClassFixture<CenterHost>
         Assert.Equal(3, desks["5"].GetProperty("ratingsLowToday").GetInt32());
     }
 
+    private async Task<string[]> Audited(string action, string subject) =>
+        [.. (await host.Get($"/api/v1/admin/audit?action={action}&limit=500")).GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("subject").GetString() == subject).Select(e => e.GetProperty("actor").GetString()!)];
+
     private static readonly IEqualityComparer<(int, double)> Tolerant =
         EqualityComparer<(int, double)>.Create((a, b) => a.Item1 == b.Item1 && Math.Abs(a.Item2 - b.Item2) < 1e-9, x => x.Item1);
 
@@ -112,6 +116,10 @@ public sealed class AlertWorkTests(CenterHost host) : IClassFixture<CenterHost>
         var again = await host.Send(HttpMethod.Post, $"/api/v1/alerts/{id}/resolve", first);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("leader.n2", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("actedBy").GetString());
+
+        // The audit trail has what was done, once each, by whom; the refused attempts are not in it.
+        Assert.Equal(["leader.n1"], await Audited("alert-acknowledged", id!));
+        Assert.Equal(["leader.n2"], await Audited("alert-resolved", id!));
     }
 
     [Fact]
@@ -140,6 +148,7 @@ public sealed class AlertWorkTests(CenterHost host) : IClassFixture<CenterHost>
         Assert.Equal("chief.o1", (await takeOver.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("owner").GetString());
         var reassigned = await host.Send(HttpMethod.Post, $"/api/v1/alerts/{id}/assign", await host.AdminToken(), new { username = "leader.o", reassign = true });
         Assert.Equal("leader.o", (await reassigned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("owner").GetString());
+        Assert.Equal(["admin", "chief.o1"], await Audited("alert-assigned", id!));
     }
 
     [Fact]
