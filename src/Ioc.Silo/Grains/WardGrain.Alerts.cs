@@ -91,4 +91,8 @@ public sealed partial class WardGrain
         await PeopleActed();
         return result;
     }
+
+    /// <summary>What a silence held back is raised when it ends: wake then if that is before the next transition.</summary>
+    private DateTimeOffset SilenceEndFirst(DateTimeOffset next, DateTimeOffset now) =>
+        _silences.NextEnd(now) is { } end && end < next ? end : next;
 }

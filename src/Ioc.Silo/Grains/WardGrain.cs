@@ -217,10 +217,7 @@ public sealed partial class WardGrain : Grain, IWardGrain
     private void ArmTransitionTimer()
     {
         var now = Now;
-        var next = _rules.NextTransition(Ledger, now);
-        // What a silence held back is raised when it ends.
-        if (_silences.NextEnd(now) is { } end && end < next) next = end;
-        _transitions.Arm(next, now);
+        _transitions.Arm(SilenceEndFirst(_rules.NextTransition(Ledger, now), now), now);
     }
 
     // ---- storage and the live feed -------------------------------------------------------
