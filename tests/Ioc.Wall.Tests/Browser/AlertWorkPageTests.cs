@@ -51,10 +51,14 @@ public sealed class AlertWorkPageTests(BrowserFixture browser, WallHost host) : 
         await ThreeLowRatings("bulk-robot", ward, "2");
         await using var tab = await browser.Open(host);
         await tab.SignIn("chief.bulk", "chief-password-1");
-        await tab.Page.GotoAsync($"/alerts?ward={ward}&info=true");
+        await tab.Page.GotoAsync($"/alerts?ward={ward}");
         await tab.WaitForCircuit();
 
         await Expect(tab.Page.Locator("[data-testid=alert-row][data-state=open]")).ToHaveCountAsync(4, Slow);
+        await tab.Page.GetByTestId("filter-info").UncheckAsync();
+        await Expect(tab.Page.Locator("[data-testid=alert-row][data-state=open]")).ToHaveCountAsync(1);
+        await tab.Page.GetByTestId("filter-info").CheckAsync();
+        await Expect(tab.Page.Locator("[data-testid=alert-row][data-state=open]")).ToHaveCountAsync(4);
         await tab.Page.GetByTestId("select-all").CheckAsync();
         await tab.Page.GetByTestId("bulk-note").FillAsync("đã gọi điện xin lỗi");
         await tab.Page.GetByTestId("bulk-ack").ClickAsync();
