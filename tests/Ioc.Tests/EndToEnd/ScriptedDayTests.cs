@@ -87,7 +87,8 @@ public sealed class ScriptedDayTests(CenterHost host) : IClassFixture<CenterHost
 
         var alerts = await host.Get($"/api/v1/alerts?ward={Ward}&state=open");
         var kinds = alerts.EnumerateArray().Select(a => a.GetProperty("kind").GetString()).Order().ToList();
-        Assert.Equal(["dossier-due-soon", "dossier-overdue"], kinds);
+        // The 2-star rating at 09:40 reaches the ward chief as a rating-low (issue 12).
+        Assert.Equal(["dossier-due-soon", "dossier-overdue", "rating-low"], kinds);
 
         // The city strip is the feed's one result; it follows the ward within a frame.
         var city = await Eventually.Get(() => host.Get("/api/v1/city"), c => Int(c, "overdue") == 1);
