@@ -10,7 +10,10 @@ public interface IWardGrain : IGrainWithStringKey
 {
     Task<ApplyResult> ApplyEvents(ImmutableArray<BusinessEvent> events);
 
-    /// <summary>A robot grain tells its ward when its liveness, mode or battery band changes.</summary>
+    /// <summary>
+    /// A robot grain tells its ward when its liveness, mode or battery band changes, and when it
+    /// moved a trail step (watched wards show robots where they are).
+    /// </summary>
     Task ReportRobot(RobotView robot);
 
     /// <summary>A counter grain tells its ward when its status, services or liveness change.</summary>
@@ -28,6 +31,14 @@ public interface IWardGrain : IGrainWithStringKey
     Task<WardSummary> GetSummary();
 
     Task<WardDetail> GetDetail();
+
+    /// <summary>
+    /// Pushes the ward's detail to the observer whenever the ward changed, for a minute from
+    /// now (call again to keep watching).
+    /// </summary>
+    Task Watch(IWardObserver observer);
+
+    Task Unwatch(IWardObserver observer);
 
     Task<WaitEstimate> EstimateWait(string service);
 

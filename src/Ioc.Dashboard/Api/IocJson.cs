@@ -10,13 +10,18 @@ namespace Ioc.Dashboard.Api;
 
 /// <summary>
 /// How the API and the live feed write JSON (api-v1): times in Asia/Ho_Chi_Minh (+07:00), whatever
-/// the grains hold (UTC); alerts with a <c>title</c> rendered from their kind and facts (Vietnamese).
+/// the grains hold (UTC); alerts with a <c>title</c> rendered from their kind and facts (Vietnamese);
+/// kinds (enums) as kebab-case words, never numbers.
 /// </summary>
 public static class IocJson
 {
+    /// <summary>What the live feed writes its frames with, once per frame, for the JSON and the MessagePack protocol alike.</summary>
+    public static readonly JsonSerializerOptions Feed = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.Converters.Add(new HanoiTimeConverter());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(AddAlertTitle);
         return options;
     }

@@ -72,11 +72,16 @@ public static class IocCenter
         services.AddSingleton<AdminBootstrap>();
         services.AddHostedService<CenterStartup>();
         services.ConfigureHttpJsonOptions(o => IocJson.Configure(o.SerializerOptions));
-        services.AddSignalR().AddJsonProtocol(o => IocJson.Configure(o.PayloadSerializerOptions));
+        // Both protocols: frames are serialized once (FeedPayload) and carry the same document.
+        services.AddSignalR()
+            .AddJsonProtocol(o => IocJson.Configure(o.PayloadSerializerOptions))
+            .AddMessagePackProtocol();
         services.AddIocJobs(config);
-        services.AddSingleton<WardWatchers>();
+        services.AddSingleton<FeedClients>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        services.AddSingleton<WardFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<WardFeed>());
         services.AddDataProtection()
             .SetApplicationName("hanoi-ioc")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataPath(config), "keys")));

@@ -1,7 +1,6 @@
 using Ioc.Dashboard.Api;
 using Ioc.Dashboard.Auth;
 using Ioc.Dashboard.Operations;
-using Ioc.Grains;
 using Ioc.Wards;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,12 +9,14 @@ using Microsoft.AspNetCore.SignalR;
 namespace Ioc.Dashboard.Live;
 
 /// <summary>
-/// The live feed of api-v1 at <c>/hubs/ioc</c>: <c>wall</c> frames, <c>ward</c> frames for watched
-/// wards and <c>alert</c> pushes. City-wide people share one group; each ward chief is in their
-/// ward's group, so what the hub sends a chief is already cut to their ward.
+/// The live feed of api-v1 at <c>/hubs/ioc</c>: <c>wall</c> frames (or, after <c>UseDeltas()</c>,
+/// one <c>wall</c> and then <c>wallDelta</c> frames), each with the connection's own <c>seq</c>;
+/// <c>ward</c> frames for watched wards when they change; <c>alert</c> pushes. City-wide people
+/// share one alert group; each ward chief is in their ward's group and their wall feed holds their
+/// ward only.
 /// </summary>
 [Authorize(Policy = WardEndpoints.PeoplePolicy)]
-public sealed class IocHub(LiveFeed feed, WardWatchers watchers, LiveMetrics metrics) : Hub
+public sealed class IocHub(FeedClients feeds, WardFeed wards, LiveMetrics metrics) : Hub<IIocClient>
 {
     public const string Path = "/hubs/ioc";
     public const string CityGroup = "city";
@@ -25,11 +26,17 @@ public sealed class IocHub(LiveFeed feed, WardWatchers watchers, LiveMetrics met
     public override async Task OnConnectedAsync()
     {
         var user = Context.User!;
-        if (user.IsCityWide()) await Groups.AddToGroupAsync(Context.ConnectionId, CityGroup);
-        else if (user.ChiefWard() is { } ward) await Groups.AddToGroupAsync(Context.ConnectionId, ChiefGroup(ward));
         // A client that (re)connects gets the whole picture at once, not at the next change.
-        if (await feed.CurrentFrame() is { } frame)
-            await Clients.Caller.SendAsync("wall", user.IsCityWide() ? frame : frame.For(user.ChiefWard()!));
+        if (user.IsCityWide())
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, CityGroup);
+            feeds.Add(Context.ConnectionId, null);
+        }
+        else if (user.ChiefWard() is { } ward)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, ChiefGroup(ward));
+            feeds.Add(Context.ConnectionId, ward);
+        }
         // Counted once connected: a connection that failed here is not disconnected later.
         metrics.Connected(LiveMetrics.Hub);
         Context.Items[typeof(LiveMetrics)] = true;
@@ -37,23 +44,32 @@ public sealed class IocHub(LiveFeed feed, WardWatchers watchers, LiveMetrics met
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        watchers.Forget(Context.ConnectionId);
+        feeds.Remove(Context.ConnectionId);
+        wards.Forget(Context.ConnectionId);
         if (Context.Items.ContainsKey(typeof(LiveMetrics))) metrics.Disconnected(LiveMetrics.Hub);
         return base.OnDisconnectedAsync(exception);
     }
 
-    public async Task WatchWard(string code, [FromServices] WardDirectory wards)
+    /// <summary>From now on: one full <c>wall</c> frame, then <c>wallDelta</c> frames with only the wards that changed.</summary>
+    public void UseDeltas() => Feed().UseDeltas();
+
+    /// <summary>The client saw a gap in <c>seq</c>: a full <c>wall</c> frame comes next (the sequence goes on).</summary>
+    public void RequestFull() => Feed().RequestFull();
+
+    private FeedClient Feed() => feeds.Find(Context.ConnectionId) ?? throw new HubException("This connection has no wall feed.");
+
+    public async Task WatchWard(string code, [FromServices] WardDirectory region)
     {
-        if (!wards.Contains(code)) throw new HubException($"No ward '{code}'.");
+        if (!region.Contains(code)) throw new HubException($"No ward '{code}'.");
         if (!Context.User!.MaySeeWard(code)) throw new HubException($"Not allowed to watch ward {code}.");
         await Groups.AddToGroupAsync(Context.ConnectionId, WatchGroup(code));
-        watchers.Watch(Context.ConnectionId, code);
-        await Clients.Caller.SendAsync("ward", await feed.Detail(code));
+        await wards.Watch(Context.ConnectionId, code);
+        await Clients.Caller.Ward(FeedPayload.Of(await wards.Detail(code)));
     }
 
     public async Task UnwatchWard(string code)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, WatchGroup(code));
-        watchers.Unwatch(Context.ConnectionId, code);
+        wards.Unwatch(Context.ConnectionId, code);
     }
 }

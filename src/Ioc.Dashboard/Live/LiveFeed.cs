@@ -1,48 +1,91 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using Ioc.Grains;
 using Ioc.Dashboard.Operations;
+using Ioc.Grains;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Ioc.Dashboard.Live;
 
 /// <summary>
 /// This Dashboard process's end of the city feed: a grain observer that wraps the hub context
-/// (the GPSTracker pattern) and also raises .NET events for the Blazor pages of this process.
-/// It re-subscribes before the feed's lease runs out, so it survives a silo restart, and every
-/// Dashboard process registers its own.
+/// (the GPSTracker pattern). It applies each frame's changes to its picture of the city once, hands
+/// the result to the hub connections (<see cref="FeedClients"/>) and raises .NET events for the
+/// Blazor pages of this process. It re-subscribes before the feed's lease runs out, so it survives
+/// a silo restart, and every Dashboard process registers its own.
 /// </summary>
-public sealed class LiveFeed(IGrainFactory grains, IHubContext<IocHub> hub, WardWatchers watchers, ILogger<LiveFeed> logger, LiveMetrics? metrics = null)
+public sealed class LiveFeed(IGrainFactory grains, FeedClients clients, IHubContext<IocHub, IIocClient> hub, ILogger<LiveFeed> logger, LiveMetrics? metrics = null)
     : BackgroundService, IWallObserver
 {
     private static readonly TimeSpan Renew = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan WardCadence = TimeSpan.FromMilliseconds(250);
-    private readonly ConcurrentDictionary<string, string> _lastWardFrame = new(StringComparer.Ordinal);
-    private WallFrame? _frame;
+    // Frames are applied one at a time, in the order they come.
+    private readonly SemaphoreSlim _applying = new(1, 1);
 
-    public event Action<WallFrame>? Wall;
+    /// <summary>A frame was applied: the pages take <see cref="WallUpdate.Changed"/> (everything when <see cref="WallUpdate.Reset"/>).</summary>
+    public event Action<WallUpdate>? Wall;
     public event Action<Alert>? Alert;
-    public event Action<WardDetail>? Ward;
 
-    public WallFrame? Frame => _frame;
+    public WallUpdate? Current => clients.Current;
 
-    public async Task<WallFrame?> CurrentFrame() => _frame ??= await grains.GetGrain<ICityFeedGrain>(0).GetFrame();
-
-    public Task<WardDetail> Detail(string code) => grains.GetGrain<IWardGrain>(code).GetDetail();
-
-    public async Task OnWall(WallFrame frame)
+    /// <summary>The picture now, read from the city feed if this process has none yet.</summary>
+    public async Task<WallUpdate?> CurrentUpdate()
     {
-        _frame = frame;
-        await hub.Clients.Group(IocHub.CityGroup).SendAsync("wall", frame);
+        if (clients.Current is { } current) return current;
+        await _applying.WaitAsync();
+        try
+        {
+            if (clients.Current is null) await Reload();
+        }
+        finally
+        {
+            _applying.Release();
+        }
+        return clients.Current;
+    }
+
+    public async Task OnWall(WallDelta delta)
+    {
+        await _applying.WaitAsync();
+        try
+        {
+            await Take(delta);
+        }
+        finally
+        {
+            _applying.Release();
+        }
+    }
+
+    private async Task Take(WallDelta delta)
+    {
+        if (clients.Current is { } current && current.Frame.Epoch == delta.Epoch)
+        {
+            if (delta.Number <= current.Frame.Number) return; // already in the picture
+            if (delta.Number == current.Frame.Number + 1)
+            {
+                Publish(current.Apply(delta));
+                return;
+            }
+        }
+        // The first frame, a missed one, or a feed that started afresh: read the whole picture.
+        var frame = await Reload();
+        if (frame.Epoch == delta.Epoch && delta.Number == frame.Number + 1) Publish(clients.Current!.Apply(delta));
+    }
+
+    private async Task<WallFrame> Reload()
+    {
+        var frame = await grains.GetGrain<ICityFeedGrain>(0).GetFrame();
+        Publish(WallUpdate.Whole((clients.Current?.Number ?? 0) + 1, frame));
+        return frame;
+    }
+
+    private void Publish(WallUpdate update)
+    {
+        clients.Publish(update);
         metrics?.FrameSent("wall");
-        foreach (var ward in frame.Wards)
-            await hub.Clients.Group(IocHub.ChiefGroup(ward.Code)).SendAsync("wall", frame.For(ward.Code));
-        Raise(Wall, frame);
+        Raise(Wall, update);
     }
 
     public async Task OnAlert(Alert alert)
     {
-        await hub.Clients.Groups(IocHub.CityGroup, IocHub.ChiefGroup(alert.Ward)).SendAsync("alert", alert);
+        await hub.Clients.Groups(IocHub.CityGroup, IocHub.ChiefGroup(alert.Ward)).Alert(FeedPayload.Of(alert));
         metrics?.FrameSent("alert");
         Raise(Alert, alert);
     }
@@ -61,55 +104,28 @@ public sealed class LiveFeed(IGrainFactory grains, IHubContext<IocHub> hub, Ward
     {
         var reference = grains.CreateObjectReference<IWallObserver>(this);
         var feed = grains.GetGrain<ICityFeedGrain>(0);
-        var renewAt = DateTime.MinValue;
-        using var ticker = new PeriodicTimer(WardCadence);
         try
         {
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    if (DateTime.UtcNow >= renewAt)
-                    {
-                        await feed.Subscribe(reference);
-                        renewAt = DateTime.UtcNow + Renew;
-                    }
-                    await PushWatchedWards();
+                    await feed.Subscribe(reference);
+                    // Subscribed first, then read: no frame falls between the two.
+                    await CurrentUpdate();
+                    await Task.Delay(Renew, stoppingToken);
                 }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogWarning(e, "Live feed unavailable; retrying");
-                    renewAt = DateTime.MinValue;
                     await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
                 }
             }
-            while (await ticker.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) { }
         finally
         {
             try { await feed.Unsubscribe(reference); } catch (Exception) { /* shutting down */ }
-        }
-    }
-
-    /// <summary>
-    /// Ward frames: robots move without their ward hearing of every step, so watched wards are
-    /// read four times a second and sent only when their detail changed.
-    /// </summary>
-    private async Task PushWatchedWards()
-    {
-        var watched = watchers.Watched();
-        foreach (var stale in _lastWardFrame.Keys.Where(k => !watched.Contains(k))) _lastWardFrame.TryRemove(stale, out _);
-        if (watched.Count == 0) return;
-        var details = await Task.WhenAll(watched.Select(Detail));
-        foreach (var d in details)
-        {
-            var json = JsonSerializer.Serialize(d);
-            if (_lastWardFrame.TryGetValue(d.Code, out var last) && last == json) continue;
-            _lastWardFrame[d.Code] = json;
-            await hub.Clients.Group(IocHub.WatchGroup(d.Code)).SendAsync("ward", d);
-            metrics?.FrameSent("ward");
-            Raise(Ward, d);
         }
     }
 }

@@ -16,7 +16,8 @@ public sealed class CityFeedState
 
 /// <summary>
 /// The city's live feed. Wards report their summary when it changes; four times a second, if
-/// anything changed, every registered Dashboard gets one frame with all the region's wards.
+/// anything changed, every registered Dashboard gets one frame: the wards that changed since the
+/// last one and the city strip, built here once for every process and screen.
 /// </summary>
 public sealed class CityFeedGrain(
     [PersistentState("city-feed", "ioc")] IPersistentState<CityFeedState> store,
@@ -30,8 +31,11 @@ public sealed class CityFeedGrain(
 
     private readonly ObserverManager<IWallObserver> _observers = new(ObserverLease, logger);
     private readonly Dictionary<string, WardSummary> _wards = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    // A new activation numbers its frames afresh: listeners that see another epoch start over.
+    private readonly long _epoch = Random.Shared.NextInt64(1, long.MaxValue);
+    private long _number;
     private WallFrame? _frame;
-    private bool _changed;
     private long _lastFrame;
     private bool _frameArmed;
     private IGrainTimer? _frameTimer;
@@ -42,7 +46,6 @@ public sealed class CityFeedGrain(
         // A fresh activation learns every ward's line once; from then on wards report changes.
         var summaries = await Task.WhenAll(directory.All.Select(w => GrainFactory.GetGrain<IWardGrain>(w.Code).GetSummary()));
         foreach (var s in summaries) _wards[s.Code] = s;
-        _changed = true;
         // The frame timer sleeps until a change arrives within a frame interval of the last frame.
         _frameTimer = this.RegisterGrainTimer(FrameDue, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         this.RegisterGrainTimer(_ => Sample(), new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { KeepAlive = true });
@@ -63,7 +66,7 @@ public sealed class CityFeedGrain(
     public async Task WardChanged(WardSummary summary)
     {
         _wards[summary.Code] = summary;
-        _changed = true;
+        _changed.Add(summary.Code);
         // After a quiet spell the frame goes out at once; within a burst the timer sends it exactly
         // a frame interval after the last one. Either way, no more than four frames a second.
         var since = Stopwatch.GetElapsedTime(_lastFrame);
@@ -86,13 +89,13 @@ public sealed class CityFeedGrain(
     private WallFrame BuildFrame()
     {
         var wards = directory.All.Select(w => _wards[w.Code]).ToImmutableArray();
-        return new WallFrame(clock.GetUtcNow(), wards, CityTotals.From(wards), wards.Sum(w => w.AlertsOpen));
+        return new WallFrame(clock.GetUtcNow(), wards, CityTotals.From(wards), wards.Sum(w => w.AlertsOpen), _number, _epoch);
     }
 
     private async Task FrameDue(CancellationToken ct)
     {
         _frameArmed = false;
-        if (!_changed) return;
+        if (_changed.Count == 0) return;
         var left = FrameInterval - Stopwatch.GetElapsedTime(_lastFrame);
         if (left > TimeSpan.FromMilliseconds(1))
         {
@@ -106,10 +109,13 @@ public sealed class CityFeedGrain(
 
     private async Task SendFrame()
     {
-        _changed = false;
         _lastFrame = Stopwatch.GetTimestamp();
+        _number++;
         var frame = _frame = BuildFrame();
-        await _observers.Notify(o => o.OnWall(frame));
+        var changed = frame.Wards.Where(w => _changed.Contains(w.Code)).ToImmutableArray();
+        _changed.Clear();
+        var delta = new WallDelta(_epoch, _number, frame.At, changed, frame.Totals, frame.AlertsOpen);
+        await _observers.Notify(o => o.OnWall(delta));
     }
 
     /// <summary>One sample per business-clock minute; stored every few minutes (it is a chart, not a ledger).</summary>

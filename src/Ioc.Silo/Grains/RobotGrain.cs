@@ -62,9 +62,9 @@ public sealed class RobotGrain(
 
     protected override DateTimeOffset? LastHeardReal { get => State.LastHeardReal; set => State.LastHeardReal = value; }
 
-    /// <summary>What the ward needs to know about: liveness, mode, issue and each 5% of battery.</summary>
+    /// <summary>What the ward needs to know about: liveness, mode, issue, each 5% of battery, and each move (a watched ward shows where its robots are).</summary>
     protected override long ReportKey() =>
-        HashCode.Combine(Online, State.Mode, State.Issue, State.Battery is { } b ? (int)(b / 5) : -1);
+        HashCode.Combine(Online, State.Mode, State.Issue, State.Battery is { } b ? (int)(b / 5) : -1, State.Pose);
 
     // The ward keeps robots without their trail; the hall plan reads the trail from the robot.
     protected override Task Report(IWardGrain ward) => ward.ReportRobot(View(withTrail: false));

@@ -30,7 +30,7 @@ public sealed partial class WardGrain
         var result = _staffing.Accept(adviceId, user);
         if (result.Outcome != AdviceOutcome.Accepted) return result;
         // What people did is stored before they are told it was.
-        _summaryChanged = true;
+        _live.Changed();
         await Commit();
         Publish();
         return result;

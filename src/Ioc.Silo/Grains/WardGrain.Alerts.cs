@@ -43,7 +43,7 @@ public sealed partial class WardGrain
 
     private async Task PeopleActed()
     {
-        _summaryChanged = true;
+        _live.Changed();
         await Commit();
         Publish();
     }
@@ -54,7 +54,7 @@ public sealed partial class WardGrain
         var n = _alerts.Escalate(unacknowledgedFor);
         if (n > 0)
         {
-            _summaryChanged = true;
+            _live.Changed();
             await Commit();
         }
         else await SaveIfDirty();

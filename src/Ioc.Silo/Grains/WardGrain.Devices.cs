@@ -9,8 +9,15 @@ public sealed partial class WardGrain
 
     public Task ReportRobot(RobotView robot)
     {
+        var before = S.Desks.Robots.GetValueOrDefault(robot.DeviceId);
         S.Desks.Robots[robot.DeviceId] = robot.Trail.IsDefaultOrEmpty ? robot : robot with { Trail = [] };
-        return DeviceChanged(_deviceRules.Robot(robot, _alerts));
+        var alertsChanged = _deviceRules.Robot(robot, _alerts);
+        if (alertsChanged || before is null || before.Online != robot.Online) return DeviceChanged(alertsChanged);
+        // It moved or its battery went down a little: the detail changed, not the wall's line (no write of its own).
+        S.LastHeardReal = RealNow;
+        _live.DetailChanged();
+        Publish();
+        return Task.CompletedTask;
     }
 
     public Task ReportCounter(CounterView counter)
@@ -23,7 +30,7 @@ public sealed partial class WardGrain
     private async Task DeviceChanged(bool alertsChanged)
     {
         S.LastHeardReal = RealNow;
-        _dirty = _summaryChanged = true;
+        MarkChanged();
         if (alertsChanged) await SaveIfDirty();
         Publish();
     }
@@ -37,7 +44,7 @@ public sealed partial class WardGrain
             _ => false,
         };
         if (!added) return;
-        _summaryChanged = true;
+        _live.Changed();
         await Commit();
         Publish();
     }

@@ -12,7 +12,7 @@ public sealed partial class WardGrain
         if (deltas.Count > 0)
         {
             AmendIndex(deltas.Select(d => d.Day).Where(d => d < Ledger.Today).Distinct());
-            _summaryChanged = true;
+            _live.Changed();
             await Commit();
             Publish();
         }

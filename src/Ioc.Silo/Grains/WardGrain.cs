@@ -6,6 +6,7 @@ using Ioc.Silo.Log;
 using Ioc.Silo.Wards;
 using Ioc.Time;
 using Ioc.Wards;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -21,7 +22,6 @@ namespace Ioc.Silo.Grains;
 [Reentrant]
 public sealed partial class WardGrain : Grain, IWardGrain
 {
-    private static readonly TimeSpan FeedInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan SamplesSavedEvery = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan StateSavedEvery = TimeSpan.FromSeconds(5);
 
@@ -37,6 +37,7 @@ public sealed partial class WardGrain : Grain, IWardGrain
     private readonly WardTimeRules _rules;
     private readonly DeviceAlertRules _deviceRules;
     private readonly RatingAlertRules _ratingRules = new();
+    private readonly ILogger<WardGrain> _logger;
     private WardInfo _ward = null!;
     private WardJournal _journal = null!;
     private AlertBook _alerts = null!;
@@ -44,14 +45,13 @@ public sealed partial class WardGrain : Grain, IWardGrain
     private WardProjection _view = null!;
     private WaitEstimator _estimator = null!;
     private GroupCommit _commit = null!;
-    private Coalescer _feedThrottle = null!;
+    private WardPublisher _live = null!;
     private IWardGrain _self = null!;
-    private ICityFeedGrain _feed = null!;
     private ITimer? _tick;
     private TransitionTimer _transitions = null!;
     private DateTimeOffset _activatedReal;
     private DateTimeOffset _samplesSavedReal, _stateSavedReal;
-    private bool _dirty, _stateNow, _samplesDirty, _summaryChanged;
+    private bool _dirty, _stateNow, _samplesDirty;
     private TakenInCourier _courier = null!;
 
     public WardGrain(
@@ -63,9 +63,11 @@ public sealed partial class WardGrain : Grain, IWardGrain
         IOptions<WardLogOptions> logOptions,
         IocClock clock,
         WardDirectory directory,
-        IOptions<WardRulesOptions> options)
+        IOptions<WardRulesOptions> options,
+        ILogger<WardGrain> logger)
     {
         _directory = directory;
+        _logger = logger;
         _store = store;
         _minutes = minutes;
         _log = log;
@@ -100,8 +102,8 @@ public sealed partial class WardGrain : Grain, IWardGrain
         OpenStaffing();
         _commit = new GroupCommit(Write);
         _self = this.AsReference<IWardGrain>();
-        _feed = GrainFactory.GetGrain<ICityFeedGrain>(0);
-        _feedThrottle = new Coalescer(_clock.Real, FeedInterval, Poke);
+        // How often a ward reports is a transport matter: the real clock, whatever clock runs the business (tests).
+        _live = new WardPublisher(GrainFactory.GetGrain<ICityFeedGrain>(0), _clock.Real, Poke, _logger);
         _transitions = new TransitionTimer(_clock, Poke);
         _activatedReal = _stateSavedReal = RealNow;
         _rules.AllDossiers(Ledger.Dossiers, _alerts);
@@ -118,7 +120,7 @@ public sealed partial class WardGrain : Grain, IWardGrain
     {
         _tick?.Dispose();
         _transitions.Dispose();
-        _feedThrottle.Dispose();
+        _live.Dispose();
         if (_dirty || _samplesDirty || _commit.Writing || _journal.HasPending)
         {
             _samplesSavedReal = _stateSavedReal = DateTimeOffset.MinValue;
@@ -154,7 +156,7 @@ public sealed partial class WardGrain : Grain, IWardGrain
             if (changes.Ratings.Count > 0) _ratingRules.Ratings(changes.Ratings, Ledger, _alerts);
             AmendIndex(changes.AmendedDays);
             ArmTransitionTimer();
-            _dirty = _summaryChanged = true;
+            MarkChanged();
             // Words owed to receiving wards are stored in the same round as the events.
             if (changes.TakenIn.Count > 0)
             {
@@ -193,7 +195,7 @@ public sealed partial class WardGrain : Grain, IWardGrain
         }
         // A ward never heard from counts from when this activation started.
         changed |= _rules.Stale(_alerts, RealNow - (S.LastHeardReal ?? _activatedReal), now);
-        if (changed) _dirty = _summaryChanged = true;
+        if (changed) MarkChanged();
         // A sample per business minute in which the ward was looked at or changed.
         _samplesDirty |= _minutes.State.Record(now, () => _view.Summary(S.UpdatedAt));
     }
@@ -258,56 +260,5 @@ public sealed partial class WardGrain : Grain, IWardGrain
             _dirty = true;
             throw;
         }
-    }
-
-    /// <summary>
-    /// Tells the city feed about this ward: alert changes at once, the summary at most twenty times a
-    /// second (a burst of events becomes one report). The feed holds the wall to four frames a second.
-    /// </summary>
-    private void Publish()
-    {
-        foreach (var a in _alerts.TakeChanges()) _feed.AlertChanged(a).Ignore();
-        if (_summaryChanged && _feedThrottle.TrySend())
-        {
-            _summaryChanged = false;
-            _feed.WardChanged(_view.Summary(S.UpdatedAt)).Ignore();
-        }
-    }
-
-    // ---- reads ---------------------------------------------------------------------------
-
-    public async Task<WardSummary> GetSummary()
-    {
-        EvaluateTime();
-        await SaveIfDirty();
-        Publish();
-        return _view.Summary(S.UpdatedAt);
-    }
-
-    public async Task<WardDetail> GetDetail()
-    {
-        EvaluateTime();
-        await SaveIfDirty();
-        var ids = S.Desks.RegisteredRobots.Union(S.Desks.Robots.Keys).Order(StringComparer.Ordinal).ToList();
-        var robots = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IRobotGrain>(id).GetView()));
-        return _view.Detail(S.UpdatedAt, [.. robots], _estimator, Now) with { Staffing = _staffing.Current() };
-    }
-
-    public Task<WaitEstimate> EstimateWait(string service)
-    {
-        EvaluateTime();
-        return Task.FromResult(_estimator.Estimate(Ledger.TodayTickets, service));
-    }
-
-    public Task<WardHistory> GetHistory()
-    {
-        EvaluateTime();
-        return Task.FromResult(new WardHistory(_ward.Code, [.. _minutes.State.Samples], [.. Ledger.ClosedDays]));
-    }
-
-    public Task<DaySummary> GetToday()
-    {
-        EvaluateTime();
-        return Task.FromResult(Ledger.Summary(Ledger.Today));
     }
 }

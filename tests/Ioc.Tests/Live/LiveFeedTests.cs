@@ -57,6 +57,9 @@ public sealed class LiveFeedTests(CenterHost host) : IClassFixture<CenterHost>
         await host.PostTelemetry(key, Issued("live-kiosk", "00199", host.Now, "L001", "ho-tich", "kiosk"));
         var changed = await Until<JsonElement>(() => city.Walls.FirstOrDefault(f => Waiting(f, "00199") == 1) is { ValueKind: JsonValueKind.Object } f ? f : null, "frame with the new ticket");
         Assert.True(changed.GetProperty("totals").GetProperty("waiting").GetInt32() >= 1);
+        // A client that never asked for deltas gets whole frames, numbered 1, 2, 3 … on its connection.
+        Assert.Equal(126, changed.GetProperty("wards").GetArrayLength());
+        Assert.Equal(Enumerable.Range(1, city.Walls.Count).Select(i => (long)i), city.Walls.Select(f => f.GetProperty("seq").GetInt64()));
     }
 
     [Fact]

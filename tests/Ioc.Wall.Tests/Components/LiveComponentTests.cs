@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Bunit;
 using Ioc.Dashboard.Components.Pages;
 using Ioc.Dashboard.Components.Panels;
@@ -34,7 +35,8 @@ public sealed class LiveComponentTests : ComponentTestBase
         _grains.GetGrain<IWardGrain>(Arg.Any<string>(), Arg.Any<string?>()).Returns(ward);
         _samples = [.. Enumerable.Range(0, 5).Select(i => new CitySample(Now.AddMinutes(-5 + i).ToUniversalTime(), 100 + i, 300, 0))];
         _cityFeed.GetToday().Returns(_ => Task.FromResult(_samples));
-        _feed = new LiveFeed(_grains, Substitute.For<IHubContext<IocHub>>(), new WardWatchers(), NullLogger<LiveFeed>.Instance);
+        var hub = Substitute.For<IHubContext<IocHub, IIocClient>>();
+        _feed = new LiveFeed(_grains, new FeedClients(hub, NullLogger<FeedClients>.Instance), hub, NullLogger<LiveFeed>.Instance);
         Services.AddSingleton(_feed);
         Services.AddSingleton(new AlertBoard(_grains, _feed, TimeProvider.System, Hanoi));
         Services.AddSingleton(new DashboardLayouts(Repo.CopyDashboards(), NullLogger<DashboardLayouts>.Instance));
@@ -48,8 +50,12 @@ public sealed class LiveComponentTests : ComponentTestBase
 
     private int Calls(string function) => _plotly.Invocations.Count(i => i.Identifier == function);
 
+    /// <summary>A city feed delta as the grain sends it: the changed lines and the strip over all wards.</summary>
+    private static WallDelta Delta(long number, ImmutableArray<WardSummary> all, params string[] changed) =>
+        new(0, number, Now, [.. all.Where(w => changed.Contains(w.Code))], CityTotals.From(all), all.Sum(w => w.AlertsOpen));
+
     [Fact]
-    public async Task The_wall_follows_the_live_feed_and_restyles_its_charts_instead_of_re_creating_them()
+    public async Task The_wall_takes_only_the_changed_wards_from_each_delta_and_restyles_its_charts_instead_of_re_creating_them()
     {
         var first = City(w => Summary(w.Code, waiting: w.Code == "00004" ? 10 : 0, histogram: [4, 2]));
         _cityFeed.GetFrame().Returns(Frame(first));
@@ -61,18 +67,41 @@ public sealed class LiveComponentTests : ComponentTestBase
         Assert.Equal(126, cut.FindAll("[data-testid=ward-cell]").Count);
         cut.WaitForAssertion(() => Assert.Equal(2, Calls("newPlot")));
 
+        // Only 00004 changes; the other 125 lines are not in the deltas at all.
         for (var i = 1; i <= 5; i++)
         {
-            var wards = City(w => Summary(w.Code, w.Code == "00004" ? "critical" : "ok", waiting: w.Code == "00004" ? 10 + i * 10 : 0, histogram: [4 + i, 2, i]));
-            await _feed.OnWall(Frame(wards));
+            var wards = City(w => w.Code == "00004" ? Summary(w.Code, "critical", waiting: 10 + i * 10, histogram: [4 + i, 2, i]) : first.Single(x => x.Code == w.Code));
+            await _feed.OnWall(Delta(i, wards, "00004"));
             await Task.Delay(60);
         }
         cut.WaitForAssertion(() => Assert.Equal("60", cut.Find("[data-testid=city-waiting-value]").TextContent));
         cut.WaitForAssertion(() => Assert.Contains("st-critical", cut.Find("[data-testid=ward-cell][data-code='00004']").ClassName));
-        cut.WaitForAssertion(() => Assert.Equal((9 + 2 + 5) * 126, int.Parse(cut.Find("[data-testid=wait-distribution]").GetAttribute("data-total")!)));
+        Assert.Contains("st-ok", cut.Find("[data-testid=ward-cell][data-code='00008']").ClassName);
+        // The city's distribution: 125 unchanged wards' [4, 2] and 00004's last [9, 2, 5].
+        cut.WaitForAssertion(() => Assert.Equal(125 * (4 + 2) + (9 + 2 + 5), int.Parse(cut.Find("[data-testid=wait-distribution]").GetAttribute("data-total")!)));
         // Two plots drawn once; the histogram follows with react (Plotly.react restyles in place).
         Assert.Equal(2, Calls("newPlot"));
         Assert.InRange(Calls("react"), 1, 5);
+    }
+
+    [Fact]
+    public async Task A_missed_delta_makes_the_feed_read_the_whole_wall_again_and_the_page_shows_it()
+    {
+        var first = City(w => Summary(w.Code, waiting: 1));
+        _cityFeed.GetFrame().Returns(Frame(first));
+        _auth.SetAuthorized("leader");
+        _auth.SetRoles(Roles.City);
+        var cut = RenderIn<Ioc.Dashboard.Components.Pages.Wall>(WallText.Vi);
+        cut.WaitForAssertion(() => Assert.Equal("126", cut.Find("[data-testid=city-waiting-value]").TextContent));
+
+        // Frames 1 and 2 never arrive; the feed has moved on to frame 2 with every ward at 2 waiting.
+        var later = City(w => Summary(w.Code, waiting: 2));
+        _cityFeed.GetFrame().Returns(Frame(later) with { Number = 2 });
+        var third = City(w => Summary(w.Code, waiting: w.Code == "00004" ? 30 : 2));
+        await _feed.OnWall(Delta(3, third, "00004"));
+
+        cut.WaitForAssertion(() => Assert.Equal((125 * 2 + 30).ToString(CultureInfo.InvariantCulture), cut.Find("[data-testid=city-waiting-value]").TextContent));
+        await _cityFeed.Received(2).GetFrame();
     }
 
     [Fact]

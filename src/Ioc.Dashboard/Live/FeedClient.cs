@@ -1,0 +1,107 @@
+using System.Threading.Channels;
+
+namespace Ioc.Dashboard.Live;
+
+/// <summary>
+/// One connection's wall feed: its own <c>seq</c>, whether it asked for deltas, and a queue that
+/// one loop works through in order, so a full frame and the deltas after it always fit together
+/// and a slow connection holds up only itself. A ward chief's feed (<see cref="Ward"/>) holds their
+/// ward only and moves only when it changed.
+/// </summary>
+public sealed class FeedClient
+{
+    /// <summary>More frames than this waiting for a slow connection: it gets one full frame instead.</summary>
+    private const int MaxBacklog = 8;
+
+    private enum Ask { Full, UseDeltas }
+
+    // Not SingleReader: that channel cannot count what waits in it.
+    private readonly Channel<object> _work = Channel.CreateUnbounded<object>();
+    private readonly IIocClient _client;
+    private readonly Func<WallUpdate?> _current;
+    private bool _deltas;
+    private long _seq;
+    // The update the connection's picture stands at (-1: none sent yet).
+    private long _synced = -1;
+
+    public FeedClient(string connectionId, string? ward, IIocClient client, Func<WallUpdate?> current)
+    {
+        ConnectionId = connectionId;
+        Ward = ward;
+        _client = client;
+        _current = current;
+        _work.Writer.TryWrite(Ask.Full);
+    }
+
+    public string ConnectionId { get; }
+
+    /// <summary>The ward chief's ward; null for a city-wide connection.</summary>
+    public string? Ward { get; }
+
+    public void Offer(WallUpdate update) => _work.Writer.TryWrite(update);
+
+    public void UseDeltas() => _work.Writer.TryWrite(Ask.UseDeltas);
+
+    public void RequestFull() => _work.Writer.TryWrite(Ask.Full);
+
+    public void Close() => _work.Writer.TryComplete();
+
+    public async Task Run(Action<Exception> failed)
+    {
+        var reader = _work.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            try
+            {
+                if (reader.Count > MaxBacklog) await CatchUp(reader);
+                else if (reader.TryRead(out var item)) await Handle(item);
+            }
+            catch (Exception e)
+            {
+                failed(e);
+            }
+        }
+    }
+
+    private Task Handle(object item) => item switch
+    {
+        Ask.UseDeltas => SwitchToDeltas(),
+        Ask.Full => SendFull(_current()),
+        WallUpdate update => Send(update),
+        _ => Task.CompletedTask,
+    };
+
+    private Task SwitchToDeltas()
+    {
+        _deltas = true;
+        return SendFull(_current());
+    }
+
+    private async Task CatchUp(ChannelReader<object> reader)
+    {
+        while (reader.TryRead(out var item))
+            if (item is Ask.UseDeltas) _deltas = true;
+        await SendFull(_current());
+    }
+
+    private async Task Send(WallUpdate update)
+    {
+        if (update.Number <= _synced) return; // a full frame sent since already holds it
+        if (_synced < 0 || update.Reset || update.Number > _synced + 1)
+        {
+            await SendFull(update);
+            return;
+        }
+        _synced = update.Number;
+        if (Ward is { } ward && !update.Touches(ward)) return;
+        var frame = new SequencedFrame(++_seq, _deltas ? update.Delta(Ward) : update.Full(Ward));
+        await (_deltas ? _client.WallDelta(frame) : _client.Wall(frame));
+    }
+
+    private async Task SendFull(WallUpdate? update)
+    {
+        if (update is null) return; // nothing to show yet: the first update comes whole
+        _synced = update.Number;
+        await _client.Wall(new SequencedFrame(++_seq, update.Full(Ward)));
+    }
+}
