@@ -3,12 +3,16 @@
 # grain state in a fresh temp folder, its built-in simulator feeding all 126 wards on a 60×
 # business clock as background load) on a free loopback port, and the client bench/Ioc.Bench.Live
 # as a second process. Builds both in Release, then measures
-#   1.  event → first `wall` frame / `ward` frame at a SignalR client (POST /api/v1/telemetry),
+#   0.  bytes per wall client and per frame: JSON and MessagePack, full `wall` frames and UseDeltas,
+#   1.  event → first `wallDelta` frame / `ward` frame at a SignalR client (POST /api/v1/telemetry),
 #   1b. event → DOM of the wall in Debian's Chromium (Playwright),
-#   2.  how many concurrent SignalR clients get every wall frame within 1 s,
+#   2.  how many concurrent (delta) SignalR clients get every wall frame within 1 s,
 # stops the center by PID and appends the results to bench/results/live.md.
 #
 # Settings (environment):
+#   BYTES_WINDOW=60                                    phase 0 (0 = skip)
+#   DELTAS=true                 the probe and the fan-out clients call UseDeltas (false = full frames, as before)
+#   REGION=                     passed on as --Ioc:Region when set (the region work); the report names it
 #   SAMPLES=200 GAP=250-500 WARMUP=10 WARDS=           phase 1 (WARDS empty = quietest + busiest ward)
 #   BROWSER=true BROWSER_SAMPLES=40 CHROMIUM=/usr/bin/chromium
 #   CLIENTS=250,500,1000,1500,2000 WINDOW=30 SETTLE=5 DRAIN=5 CONNECT_CONCURRENCY=16 STOP_BELOW=0.5
@@ -48,6 +52,9 @@ SIMULATOR="${SIMULATOR:-true}"
 QUIET_WAIT="${QUIET_WAIT:-30}"
 QUIET_CORES="${QUIET_CORES:-0.4}"
 OUT="${OUT:-bench/results/live.md}"
+BYTES_WINDOW="${BYTES_WINDOW:-60}"
+DELTAS="${DELTAS:-true}"
+REGION="${REGION:-}"
 source bench/lib/center.sh
 BENCH_DLL="bench/Ioc.Bench.Live/bin/$CONFIG/net10.0/Ioc.Bench.Live.dll"
 
@@ -77,19 +84,23 @@ CENTER_ARGS=(--urls "$URL" "--Ioc:DataPath=$DATA" "--Ioc:Admin:Password=$PASSWOR
   "--Ioc:Clock:Speed=$SPEED" "--Ioc:Clock:Start=$BUSINESS_START")
 [[ -f "$LAYOUTS/wall.json" ]] && CENTER_ARGS+=("--Ioc:DashboardsPath=$LAYOUTS")
 [[ "$SIMULATOR" == false ]] && CENTER_ARGS+=("--Ioc:Simulator:Enabled=false")
+[[ -n "$REGION" ]] && CENTER_ARGS+=("--Ioc:Region=$REGION")
 
 echo "== starting the center on $URL (data $DATA, business clock ${SPEED}× from $BUSINESS_START)"
 bench_start_center "${CENTER_ARGS[@]}"
 
-MACHINE="$(nproc) cores (nproc), $(free -m | awk '/^Mem:/{printf "%.1f", $2/1024}') GiB RAM (free), CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version | sed 's/^/.NET SDK /'), $("$CHROMIUM" --version 2>/dev/null | head -1 || echo 'no Chromium')"
-SHOWN_COMMAND="SAMPLES=$SAMPLES GAP=$GAP BROWSER=$BROWSER BROWSER_SAMPLES=$BROWSER_SAMPLES CLIENTS=$CLIENTS WINDOW=$WINDOW SETTLE=$SETTLE DRAIN=$DRAIN PAIRS=$PAIRS SPEED=$SPEED CLOCK_START=$CLOCK_START"
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+MACHINE="$(nproc) cores (nproc), $(free -m | awk '/^Mem:/{printf "%.1f", $2/1024}') GiB RAM (free), CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version | sed 's/^/.NET SDK /'), $("$CHROMIUM" --version 2>/dev/null | head -1 || echo 'no Chromium'); load average (1/5/15 min) before the run $LOAD_BEFORE"
+SHOWN_COMMAND="BYTES_WINDOW=$BYTES_WINDOW DELTAS=$DELTAS SAMPLES=$SAMPLES GAP=$GAP BROWSER=$BROWSER BROWSER_SAMPLES=$BROWSER_SAMPLES CLIENTS=$CLIENTS WINDOW=$WINDOW SETTLE=$SETTLE DRAIN=$DRAIN PAIRS=$PAIRS SPEED=$SPEED CLOCK_START=$CLOCK_START"
 [[ "$SIMULATOR" == false ]] && SHOWN_COMMAND+=" SIMULATOR=false"
 [[ -n "$WARDS" ]] && SHOWN_COMMAND+=" WARDS=$WARDS"
+[[ -n "$REGION" ]] && SHOWN_COMMAND+=" REGION=$REGION"
 SHOWN_COMMAND+=" bench/run-live.sh"
 
 REVISION="$(bench_revision)"
 
 BENCH_ARGS=(--revision "$REVISION" --url "$URL" --admin-password "$PASSWORD" --pid "$CENTER_PID" --data "$DATA"
+  --bytes-window "$BYTES_WINDOW" --deltas "$DELTAS" --region "${REGION:-hanoi}"
   --samples "$SAMPLES" --gap "$GAP" --warmup "$WARMUP" --wards "$WARDS"
   --simulator "$SIMULATOR" --browser "$BROWSER" --browser-samples "$BROWSER_SAMPLES" --chromium "$CHROMIUM"
   --pairs "$PAIRS" --pair-timeout "$PAIR_TIMEOUT" --quiet-wait "$QUIET_WAIT" --quiet-cores "$QUIET_CORES"

@@ -4,23 +4,31 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Ioc.Bench.Live;
 
-/// <summary>Only the frame's time is read; the 126 wards are skipped by the JSON reader.</summary>
+/// <summary>Only the frame's seq and time are read; the wards are skipped by the JSON reader.</summary>
 public sealed class WallAt
 {
+    public long Seq { get; set; }
     public DateTimeOffset At { get; set; }
 }
 
-/// <summary>One live client: a city-wide connection that notes when each wall frame arrives.</summary>
+/// <summary>
+/// One live client: a city-wide connection (a delta client unless <c>--deltas false</c>) that notes
+/// when each wall frame arrives and whether its seq followed the one before.
+/// </summary>
 public sealed class FanClient : IAsyncDisposable
 {
     private readonly Lock _gate = new();
+    private readonly bool _deltas;
     private List<(long AtTicks, long ArrivalTs)> _frames = new(256);
+    private long _seq;
 
     public HubConnection Connection { get; }
     public int Closed;
+    public int SeqGaps;
 
-    public FanClient(Uri hub, string token)
+    public FanClient(Uri hub, string token, bool deltas)
     {
+        _deltas = deltas;
         Connection = new HubConnectionBuilder()
             .WithUrl(hub, HttpTransportType.WebSockets, o =>
             {
@@ -31,17 +39,28 @@ public sealed class FanClient : IAsyncDisposable
         // A starved client must not drop its connection just because a frame came late.
         Connection.ServerTimeout = TimeSpan.FromSeconds(120);
         Connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
-        Connection.On<WallAt>("wall", f =>
-        {
-            var arrival = Stopwatch.GetTimestamp();
-            lock (_gate) _frames.Add((f.At.UtcTicks, arrival));
-        });
+        Connection.On<WallAt>("wall", Take);
+        Connection.On<WallAt>("wallDelta", Take);
         Connection.On<object?>("alert", _ => { });
         Connection.Closed += _ =>
         {
             Interlocked.Exchange(ref Closed, 1);
             return Task.CompletedTask;
         };
+    }
+
+    public async Task Start(CancellationToken ct)
+    {
+        await Connection.StartAsync(ct);
+        if (_deltas) await Connection.InvokeAsync("UseDeltas", ct);
+    }
+
+    private void Take(WallAt f)
+    {
+        var arrival = Stopwatch.GetTimestamp();
+        if (_seq != 0 && f.Seq != _seq + 1) Interlocked.Increment(ref SeqGaps);
+        _seq = f.Seq;
+        lock (_gate) _frames.Add((f.At.UtcTicks, arrival));
     }
 
     /// <summary>The frames noted so far, and a fresh list for the next ones.</summary>
@@ -78,7 +97,8 @@ public sealed record FanStep(
     long BenchRssKb,
     IReadOnlyList<Sample> EventSamples,
     string BusinessSpan,
-    FrameGaps Gaps)
+    FrameGaps Gaps,
+    int SeqGaps)
 {
     public double Within1sShare => PairsExpected > 0 ? (double)PairsWithin1s / PairsExpected : 0;
 }
@@ -145,11 +165,11 @@ public sealed class FanOut(LiveOptions options, string token, BusinessClock cloc
         var fresh = new FanClient[add];
         await Parallel.ForEachAsync(Enumerable.Range(0, add), new ParallelOptions { MaxDegreeOfParallelism = options.ConnectConcurrency }, async (i, _) =>
         {
-            var c = new FanClient(hub, token);
+            var c = new FanClient(hub, token, options.Deltas);
             try
             {
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-                await c.Connection.StartAsync(cts.Token);
+                await c.Start(cts.Token);
                 fresh[i] = c;
             }
             catch (Exception e)
@@ -166,6 +186,7 @@ public sealed class FanOut(LiveOptions options, string token, BusinessClock cloc
         await Task.Delay(TimeSpan.FromSeconds(options.Settle));
         await Quiet.Wait(options.Pid, "step");
         var live = _clients.Where(c => Volatile.Read(ref c.Closed) == 0).ToList();
+        var gapsBefore = live.Sum(c => Volatile.Read(ref c.SeqGaps));
 
         // The measured window, with an event about once a second through the probe.
         var cpu = new CpuMeter(options.Pid);
@@ -229,7 +250,8 @@ public sealed class FanOut(LiveOptions options, string token, BusinessClock cloc
             Stats.Pct(ages, 50), Stats.Pct(ages, 99), ages.Count > 0 ? ages.Max() : null,
             Stats.Pct(spreads, 50), Stats.Pct(spreads, 99), spreads.Count > 0 ? spreads.Max() : null,
             incomplete, disconnected, use, centerRss, benchRss, events, span,
-            FrameGaps.Of(inWindow.Select(kv => new DateTimeOffset(kv.Key, TimeSpan.Zero)), clock.Speed));
+            FrameGaps.Of(inWindow.Select(kv => new DateTimeOffset(kv.Key, TimeSpan.Zero)), clock.Speed),
+            live.Sum(c => Volatile.Read(ref c.SeqGaps)) - gapsBefore);
     }
 
     private long ToTs(DateTimeOffset utc) => _ts0 + (long)((utc - _utc0).Ticks * (double)Stopwatch.Frequency / TimeSpan.TicksPerSecond);

@@ -30,6 +30,13 @@ public sealed class LiveOptions
     public int Pairs { get; init; } = 20;
     public int PairTimeout { get; init; } = 20;
 
+    /// <summary>The probe and the fan-out clients call UseDeltas (false: plain clients with full frames).</summary>
+    public bool Deltas { get; init; } = true;
+    /// <summary>Seconds the four wire clients count bytes (JSON/MessagePack × full/delta); 0 = skip.</summary>
+    public int BytesWindow { get; init; } = 60;
+    /// <summary>What the report says about the region (wards count) measured.</summary>
+    public string Region { get; init; } = "hanoi";
+
     public IReadOnlyList<int> Clients { get; init; } = [250, 500, 1000, 1500, 2000];
     public int Window { get; init; } = 30;
     public int Settle { get; init; } = 5;
@@ -63,6 +70,9 @@ public sealed class LiveOptions
           --browser-samples 40
           --chromium /usr/bin/chromium
           --pairs 20 --pair-timeout 20   pairs of events 60–180 ms apart in the quiet ward (deferred publish check)
+          --deltas true              the probe and the fan-out clients call UseDeltas (false: full frames)
+          --bytes-window 60          seconds four wire clients count bytes (JSON/MessagePack × full/delta); 0 = skip
+          --region hanoi             the center's Ioc:Region (report wording)
           --clients 250,500,1000,1500,2000   concurrent clients, ramped up step by step ("" = skip)
           --window 30 --settle 5 --drain 5   seconds per step: measured, after connecting, after the window
           --connect-concurrency 16
@@ -102,6 +112,9 @@ public sealed class LiveOptions
             Wards = List(Get("wards")),
             Browser = !string.Equals(Get("browser"), "false", StringComparison.OrdinalIgnoreCase),
             Simulator = !string.Equals(Get("simulator"), "false", StringComparison.OrdinalIgnoreCase),
+            Deltas = !string.Equals(Get("deltas"), "false", StringComparison.OrdinalIgnoreCase),
+            BytesWindow = Int("bytes-window", 60),
+            Region = Get("region") is { Length: > 0 } region ? region : "hanoi",
             BrowserSamples = Int("browser-samples", 40),
             Chromium = Get("chromium") ?? "/usr/bin/chromium",
             Clients = Get("clients") is { } c ? List(c).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList() : [250, 500, 1000, 1500, 2000],

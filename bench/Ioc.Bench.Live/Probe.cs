@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Ioc.Bench.Live;
 
 /// <summary>What one ward showed in one frame.</summary>
-public readonly record struct WardFigures(int Waiting, int TicketsIssued, DateTimeOffset? UpdatedAt);
+public readonly record struct WardFigures(int Waiting, int TicketsIssued, int DossiersReceived, DateTimeOffset? UpdatedAt);
 
 /// <summary>A frame that carried a sample's event: when it arrived here and what it said.</summary>
 public sealed record Hit(long ArrivalTs, DateTimeOffset ArrivalUtc, DateTimeOffset At, int Waiting);
@@ -32,10 +32,12 @@ public sealed class PendingSample(string ward, DateTimeOffset businessStart, int
 }
 
 /// <summary>
-/// The measuring client: one admin connection to <c>/hubs/ioc</c> (WebSockets) that parses every
-/// <c>wall</c> frame in full, watches the sample wards (<c>ward</c> frames), and tells the sampler
-/// when the frame showing its event arrived. It also keeps every frame's time and the sample
-/// wards' figures, for the browser check and for the background activity of the simulator.
+/// The measuring client: one admin connection to <c>/hubs/ioc</c> (WebSockets) that keeps the wall
+/// as a delta client does (<c>UseDeltas()</c>: one full <c>wall</c> frame, then <c>wallDelta</c>
+/// frames with the changed wards, checking <c>seq</c> and asking for a full frame after a gap; or
+/// full frames with <c>--deltas false</c>), watches the sample wards (<c>ward</c> frames), and
+/// tells the sampler when the frame showing its event arrived. It also keeps every frame's time
+/// and the sample wards' figures, for the browser check and for the simulator's activity.
 /// </summary>
 public sealed class Probe : IAsyncDisposable
 {
@@ -45,6 +47,10 @@ public sealed class Probe : IAsyncDisposable
     private readonly Dictionary<string, WardFigures> _lastWall = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WardFigures> _lastWard = new(StringComparer.Ordinal);
     private volatile PendingSample? _pending;
+    private readonly bool _deltas;
+    private long _seq;
+    /// <summary>Frames whose seq did not follow the one before (each answered with RequestFull).</summary>
+    public int SeqGaps;
 
     /// <summary>Every wall frame: at, arrival (Stopwatch), city tickets issued (sum over wards), bytes ≈ wards' JSON.</summary>
     public ConcurrentQueue<(DateTimeOffset At, long ArrivalTs, long CityIssued, long CityReceived)> Frames { get; } = new();
@@ -53,13 +59,13 @@ public sealed class Probe : IAsyncDisposable
     /// <summary>Changes seen per ward in the warm-up (updatedAt moved), to pick a quiet and a busy ward.</summary>
     public ConcurrentDictionary<string, int> UpdatesByWard { get; } = new(StringComparer.Ordinal);
     public int WardFrames;
-    public int LastFrameBytes;
     public bool CountUpdates { get; set; }
     /// <summary>With --trace: one line per frame (wall and ward) with the sample wards' figures.</summary>
     public ConcurrentQueue<string>? Trace { get; set; }
 
-    public Probe(Uri url, string token)
+    public Probe(Uri url, string token, bool deltas)
     {
+        _deltas = deltas;
         _connection = new HubConnectionBuilder()
             .WithUrl(new Uri(url, "/hubs/ioc"), HttpTransportType.WebSockets, o =>
             {
@@ -70,17 +76,24 @@ public sealed class Probe : IAsyncDisposable
         _connection.ServerTimeout = TimeSpan.FromSeconds(60);
         _connection.HandshakeTimeout = TimeSpan.FromSeconds(30);
         _connection.On<JsonElement>("wall", OnWall);
+        _connection.On<JsonElement>("wallDelta", OnWall);
         _connection.On<JsonElement>("ward", OnWard);
         _connection.On<JsonElement>("alert", _ => { });
     }
 
-    public Task Start() => _connection.StartAsync();
+    public async Task Start()
+    {
+        await _connection.StartAsync();
+        if (_deltas) await _connection.InvokeAsync("UseDeltas");
+    }
 
     public async Task Watch(string ward)
     {
         lock (_gate) _wards.Add(ward);
         await _connection.InvokeAsync("WatchWard", ward);
     }
+
+    public int WardCount { get { lock (_gate) return _lastWall.Count; } }
 
     public WardFigures? LastWall(string ward) { lock (_gate) return _lastWall.TryGetValue(ward, out var f) ? f : null; }
 
@@ -109,6 +122,7 @@ public sealed class Probe : IAsyncDisposable
     private static WardFigures Figures(JsonElement w) => new(
         w.GetProperty("waiting").GetInt32(),
         w.TryGetProperty("ticketsIssued", out var i) ? i.GetInt32() : 0,
+        w.TryGetProperty("dossiers", out var d) && d.TryGetProperty("received", out var r) ? r.GetInt32() : 0,
         w.TryGetProperty("updatedAt", out var u) && u.ValueKind == JsonValueKind.String ? u.GetDateTimeOffset() : null);
 
     private void OnWall(JsonElement frame)
@@ -116,6 +130,12 @@ public sealed class Probe : IAsyncDisposable
         var arrival = Stopwatch.GetTimestamp();
         var arrivalUtc = DateTimeOffset.UtcNow;
         var at = frame.GetProperty("at").GetDateTimeOffset();
+        var seq = frame.TryGetProperty("seq", out var s) ? s.GetInt64() : 0;
+        if (Interlocked.Exchange(ref _seq, seq) is var last && last != 0 && seq != last + 1)
+        {
+            Interlocked.Increment(ref SeqGaps);
+            if (_deltas) _ = _connection.InvokeAsync("RequestFull");
+        }
         long cityIssued = 0, cityReceived = 0;
         var waiting = new Dictionary<string, int>(StringComparer.Ordinal);
         var pending = _pending;
@@ -126,18 +146,21 @@ public sealed class Probe : IAsyncDisposable
             {
                 var code = w.GetProperty("code").GetString()!;
                 var f = Figures(w);
-                cityIssued += f.TicketsIssued;
-                if (w.TryGetProperty("dossiers", out var d) && d.TryGetProperty("received", out var r)) cityReceived += r.GetInt32();
                 if (CountUpdates && (!_lastWall.TryGetValue(code, out var before) || before.UpdatedAt != f.UpdatedAt))
                     UpdatesByWard.AddOrUpdate(code, 1, (_, n) => n + 1);
                 _lastWall[code] = f;
-                if (_wards.Contains(code)) waiting[code] = f.Waiting;
                 if (pending is not null && code == pending.Ward && !pending.Wall.Task.IsCompleted && pending.Shows(f, pending.WallBase))
                     hit = new Hit(arrival, arrivalUtc, at, f.Waiting);
             }
+            // A delta holds only the changed wards: the city's counts come from the whole picture.
+            foreach (var f in _lastWall.Values)
+            {
+                cityIssued += f.TicketsIssued;
+                cityReceived += f.DossiersReceived;
+            }
+            foreach (var code in _wards) if (_lastWall.TryGetValue(code, out var f)) waiting[code] = f.Waiting;
         }
         WaitingByFrame[at.ToString("O", System.Globalization.CultureInfo.InvariantCulture)] = waiting;
-        if (Frames.Count % 40 == 0) LastFrameBytes = System.Text.Encoding.UTF8.GetByteCount(frame.GetRawText());
         Frames.Enqueue((at, arrival, cityIssued, cityReceived));
         if (Trace is { } trace)
             lock (_gate)

@@ -47,7 +47,7 @@ Quiet.MaxWaitSeconds = options.QuietWait;
 Quiet.MaxOthers = options.QuietCores;
 var api = new CenterApi(http);
 await api.SignIn(options.AdminUser, options.AdminPassword);
-await using var probe = new Probe(options.Url, api.Token);
+await using var probe = new Probe(options.Url, api.Token, options.Deltas);
 probe.CountUpdates = true;
 if (options.Trace is not null) probe.Trace = new();
 await probe.Start();
@@ -85,7 +85,18 @@ foreach (var w in wards)
 }
 await Task.Delay(1000);
 var sampler = new Sampler(api, probe, clock);
-var frameBytes = probe.LastFrameBytes;
+
+// ---- 0. Bytes on the wire ------------------------------------------------------------------------
+WireBytes? wire = null;
+if (options.BytesWindow > 0)
+{
+    Console.WriteLine($"  phase 0: bytes on the wire for {options.BytesWindow} s: JSON and MessagePack, full frames and UseDeltas, side by side");
+    var biz0 = clock.Now();
+    var (window, first, cpu0) = await new WireRun(options, api.Token).Run();
+    wire = new WireBytes(window, first, cpu0, Biz(biz0), Biz(clock.Now()));
+    foreach (var w in window)
+        Console.WriteLine($"    {w.Client}: {w.Bytes / w.Seconds / 1024:0.0} KiB/s, wall {w.Frames("wall")} frames, wallDelta {w.Frames("wallDelta")} frames, seq gaps {w.SeqGaps}");
+}
 
 // ---- 1. Event to frame, SignalR ------------------------------------------------------------
 Console.WriteLine($"  phase 1: {options.Samples} events, one at a time, {options.MinGapMs}–{options.MaxGapMs} ms apart, alternating over {string.Join(", ", wards)}");
@@ -173,7 +184,7 @@ if (options.Pairs > 0)
 
 // ---- Report ----------------------------------------------------------------------------------
 var report = Report.Build(new ReportInput(
-    options, runId, clock, wards, quiet, busy, wardRates, frameBytes,
+    options, runId, clock, wards, quiet, busy, wardRates, wire, probe.SeqGaps, probe.WardCount,
     samples, cpuPhase1, phase1Seconds, framesPhase1, phase1Gaps, issued1 - issued0, received1 - received0, Biz(biz1From), Biz(biz1To), rssAfter1,
     browserResult, browserSkipped, Biz(biz1To), Biz(biz1bTo),
     steps, pairs, pairsSpan));

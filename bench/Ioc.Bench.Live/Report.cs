@@ -11,7 +11,9 @@ public sealed record ReportInput(
     string Quiet,
     string Busy,
     IReadOnlyDictionary<string, string> WardRates,
-    int FrameBytes,
+    WireBytes? Wire,
+    int ProbeSeqGaps,
+    int WardCount,
     IReadOnlyList<Sample> Samples,
     CpuUse Phase1Cpu,
     double Phase1Seconds,
@@ -44,6 +46,7 @@ public static class Report
         Line($"## Live feed benchmark, {now:yyyy-MM-dd HH:mm} (+07:00), run {r.RunId}");
         Line();
         if (o.Machine.Length > 0) Line($"- Machine: {o.Machine}. The center, this client (and Chromium in 1b) share it.");
+        if (File.Exists("/proc/loadavg")) Line($"- Load average (1/5/15 min) when the report was written: {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (other engineers share the machine).");
         if (o.Command.Length > 0) Line($"- Command: `{o.Command}`");
         if (o.ServerCommand.Length > 0) Line($"- Center (separate process, pid {o.Pid}): `{o.ServerCommand}`");
         if (o.Revision.Length > 0) Line($"- Center built from: {o.Revision} (Release).");
@@ -55,11 +58,16 @@ public static class Report
         else
             Line($"- **No background load**: the center's simulator was switched off (`--Ioc:Simulator:Enabled=false`), so only this client's events change the wards; " +
                  $"business clock {r.Clock.Speed:0}×. Wall frames came at {r.Phase1Frames / r.Phase1Seconds:0.00}/s during phase 1 ({r.Phase1From}–{r.Phase1To} business time).");
-        Line($"- A wall frame is ≈ {r.FrameBytes / 1024.0:0} KiB of JSON (126 ward summaries); SignalR JSON protocol over WebSockets, negotiation skipped; every client uses the admin's bearer token.");
+        var frameKind = o.Deltas ? "`wallDelta`" : "`wall`";
+        Line($"- Region `{o.Region}` ({r.WardCount} units). The probe{(r.Steps.Count > 0 ? " and the fan-out clients" : "")} {(o.Deltas ? "call `UseDeltas()` (one full `wall` frame, then `wallDelta` frames with the wards that changed; seq checked)" : "are plain clients (full `wall` frames)")}; " +
+             $"SignalR JSON protocol over WebSockets, negotiation skipped; every client uses the admin's bearer token. Probe seq gaps: {r.ProbeSeqGaps}.");
         Line($"- Event: one `ticket.issued` per POST `/api/v1/telemetry` from a kiosk provisioned for the run, `ts` = the center's business \"now\"; it raises the ward's `waiting` and `ticketsIssued` by one. " +
              $"A frame shows it when that ward's `ticketsIssued` is past the last frame before the POST **and** its `updatedAt` is not older than the POST (so a simulator ticket of the same ward cannot pass for ours). " +
              $"Wards: {string.Join(", ", r.Wards.Select(w => $"{w} ({(w == r.Quiet ? "quietest" : "busiest")} in the warm-up, {r.WardRates[w]})"))}.");
         Line();
+
+        // ---- 0
+        WireSection(r, Line);
 
         // ---- 1
         Line(o.Simulator ? "### 1. Event to screen (simulator running)" : "### 1. Event to screen (no simulator)");
@@ -79,7 +87,7 @@ public static class Report
         foreach (var (label, pick) in new (string, Func<Sample, double?>)[]
                  {
                      ("POST → 202", s => s.AckMs),
-                     ("POST → first `wall` frame showing it", s => s.WallMs),
+                     ($"POST → first {frameKind} frame showing it", s => s.WallMs),
                      ("POST → `ward` frame (WatchWard)", s => s.WardMs),
                  })
         {
@@ -104,7 +112,7 @@ public static class Report
         var wallAll = ok.Select(s => s.WallMs ?? double.PositiveInfinity).ToList();
         var p99 = Stats.Pct(wallAll, 99);
         Line();
-        Line($"Goal p99 ≤ {Goal:0} ms to the `wall` frame: **{(p99 is { } x && x <= Goal ? "met" : "missed")}** (p99 {Stats.Ms(p99)}; " +
+        Line($"Goal p99 ≤ {Goal:0} ms to the {frameKind} frame: **{(p99 is { } x && x <= Goal ? "met" : "missed")}** (p99 {Stats.Ms(p99)}; " +
              $"{wallAll.Count(v => v <= Goal) * 100.0 / Math.Max(1, wallAll.Count):0.0}% of the events within {Goal:0} ms).");
         Line();
 
@@ -127,7 +135,7 @@ public static class Report
             Line("| path | events | p50 | p90 | p99 | max | not seen in 5 s |");
             Line("|---|---:|---:|---:|---:|---:|---:|");
             Line($"| POST → DOM shows it | {b.Samples.Count} | {Stats.Ms(Stats.Pct(domMs, 50))} | {Stats.Ms(Stats.Pct(domMs, 90))} | {Stats.Ms(Stats.Pct(domMs, 99))} | {Stats.Ms(domMs.Count > 0 ? domMs.Max() : null)} | {domMs.Count(double.IsInfinity)} |");
-            Line($"| POST → `wall` frame at the SignalR client (same events) | {b.Samples.Count} | {Stats.Ms(Stats.Pct(same, 50))} | {Stats.Ms(Stats.Pct(same, 90))} | {Stats.Ms(Stats.Pct(same, 99))} | {Stats.Ms(same.Count > 0 ? same.Max() : null)} | {same.Count(double.IsInfinity)} |");
+            Line($"| POST → {frameKind} frame at the SignalR client (same events) | {b.Samples.Count} | {Stats.Ms(Stats.Pct(same, 50))} | {Stats.Ms(Stats.Pct(same, 90))} | {Stats.Ms(Stats.Pct(same, 99))} | {Stats.Ms(same.Count > 0 ? same.Max() : null)} | {same.Count(double.IsInfinity)} |");
             Line($"| DOM minus SignalR client, per event | {lag.Count} | {Stats.Ms(Stats.Pct(lag, 50))} | {Stats.Ms(Stats.Pct(lag, 90))} | {Stats.Ms(Stats.Pct(lag, 99))} | {Stats.Ms(lag.Count > 0 ? lag.Max() : null)} | |");
             Line();
             var since = dom.Where(s => s.SincePreviousRender.HasValue).Select(s => s.SincePreviousRender!.Value).ToList();
@@ -150,20 +158,21 @@ public static class Report
         if (r.Steps.Count == 0) Line("Not measured (`--clients` empty).");
         else
         {
-            Line($"Clients ramp up step by step and stay connected for the next step; each is a `HubConnection` (WebSockets, negotiation skipped, the one admin token) that reads only the frame's `at`. " +
+            Line($"Clients ramp up step by step and stay connected for the next step; each is a `HubConnection` (WebSockets, negotiation skipped, the one admin token){(o.Deltas ? " that calls `UseDeltas()`" : "")} and reads only each frame's `seq` and `at` " +
+                 "(*seq gaps*: frames whose seq did not follow the one before on that client, over the step). " +
                  $"Per step: connect ({o.ConnectConcurrency} at a time), {o.Settle} s settle, {o.Window} s measured, {o.Drain} s for late frames. " +
                  "A frame belongs to the window when its first copy arrived in it. *Age* = arrival at a client − the frame's `at` (built, in real time); " +
                  "*spread* = last − first client to get a frame (over frames every client got); *within 1 s* = (client, frame) pairs with age ≤ 1 s over clients × frames (a frame never received counts as late). " +
                  "The probe client (one more connection) posts an event about once a second meanwhile: *event → wall*. CPU in cores from /proc over the window.");
             Line();
-            Line("| clients | connected (failed), time | business time | frames/s | frame gap p99 / max | pairs within 1 s | age p50 | age p99 | age max | spread p50 | spread p99 | event → wall p50 / p99 | center CPU | client CPU | other CPU | center RSS | client RSS |");
-            Line("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Line("| clients | connected (failed), time | business time | frames/s | frame gap p99 / max | pairs within 1 s | seq gaps | age p50 | age p99 | age max | spread p50 | spread p99 | event → frame p50 / p99 | center CPU | client CPU | other CPU | center RSS | client RSS |");
+            Line("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var s in r.Steps)
             {
                 var ev = s.EventSamples.Where(e => e.Accepted).Select(e => e.WallMs ?? double.PositiveInfinity).ToList();
                 var missing = s.PairsExpected - s.PairsDelivered;
                 Line($"| {s.Clients:N0} | {s.Connected:N0} ({s.ConnectFailures}), {s.ConnectSeconds:0.0} s | {s.BusinessSpan} | {s.Frames / s.WindowSeconds:0.00} | {Stats.Ms(s.Gaps.P99)} / {Stats.Ms(s.Gaps.Max)} | " +
-                     $"**{s.Within1sShare:P1}**{(missing > 0 ? $" ({missing:N0} pairs not delivered)" : "")} | {Stats.Ms(s.AgeP50)} | {Stats.Ms(s.AgeP99)} | {Stats.Ms(s.AgeMax)} | " +
+                     $"**{s.Within1sShare:P1}**{(missing > 0 ? $" ({missing:N0} pairs not delivered)" : "")} | {s.SeqGaps} | {Stats.Ms(s.AgeP50)} | {Stats.Ms(s.AgeP99)} | {Stats.Ms(s.AgeMax)} | " +
                      $"{Stats.Ms(s.SpreadP50)} | {Stats.Ms(s.SpreadP99)} | {Stats.Ms(Stats.Pct(ev, 50))} / {Stats.Ms(Stats.Pct(ev, 99))} ({ev.Count}) | " +
                      $"{Cores(s.Cpu.Center)} | {s.Cpu.Bench:0.00} | {s.Cpu.Others:0.00} | {Mb(s.CenterRssKb)} | {Mb(s.BenchRssKb)} |");
             }
@@ -194,6 +203,52 @@ public static class Report
         }
         return sb.ToString();
     }
+
+    /// <summary>Phase 0: bytes per wall client and per frame, full frames against deltas, JSON against MessagePack.</summary>
+    private static void WireSection(ReportInput r, Action<string> line)
+    {
+        void Line(string s = "") => line(s);
+        Line("### 0. Bytes per wall client (simulator running)");
+        Line();
+        if (r.Wire is not { } wire)
+        {
+            Line("Not measured (`--bytes-window 0`).");
+            Line();
+            return;
+        }
+        var w0 = wire.Window.FirstOrDefault();
+        Line($"Four city-wide clients side by side for {w0?.Seconds ?? 0:0} s ({wire.From}–{wire.To} business time), each a SignalR client written against the wire " +
+             "(bench/Ioc.Bench.Live/WireClient.cs: WebSocket, no negotiation) that counts every hub message it receives: the whole message (envelope, target, arguments; " +
+             "MessagePack with its length prefix), without WebSocket frame headers or TCP. *Full* = a plain client (a `wall` frame with every ward each time); " +
+             $"*delta* = after `UseDeltas()` (`wallDelta` with the wards that changed). CPU: center {Cores(wire.Cpu.Center)} cores, other processes {wire.Cpu.Others:0.00}.");
+        Line();
+        Line("| client | bytes/s | frames/s | bytes per frame: mean | p50 | p99 | max | first full frame | seq gaps |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var w in wire.Window)
+        {
+            var kind = w.Deltas ? "wallDelta" : "wall";
+            var sizes = w.Sizes(kind).Select(x => (double)x).ToList();
+            var frames = w.Frames(kind);
+            Line($"| {w.Client} | **{Bytes(w.Bytes / w.Seconds)}/s** ({w.Bytes * 8 / w.Seconds / 1e6:0.000} Mbit/s) | {frames / w.Seconds:0.00} | " +
+                 $"{Bytes(sizes.Count > 0 ? sizes.Average() : null)} | {Bytes(Stats.Pct(sizes, 50))} | {Bytes(Stats.Pct(sizes, 99))} | {Bytes(sizes.Count > 0 ? sizes.Max() : null)} | " +
+                 $"{Bytes(wire.FirstFrame.TryGetValue(w.Client, out var f) ? f : null)} | {w.SeqGaps} |");
+        }
+        Line();
+        double? Rate(bool pack, bool deltas) => wire.Window.FirstOrDefault(w => w.MessagePack == pack && w.Deltas == deltas) is { } w ? w.Bytes / w.Seconds : null;
+        if (Rate(false, false) is { } full && Rate(false, true) is { } delta && delta > 0)
+            Line($"Deltas cut a JSON wall client's bytes by **{full / delta:0}×** ({Bytes(full)}/s → {Bytes(delta)}/s); 1,000 such clients: {full * 1000 * 8 / 1e6:0} Mbit/s full, {delta * 1000 * 8 / 1e6:0.0} Mbit/s with deltas" +
+                 (Rate(true, true) is { } packed ? $"; MessagePack deltas {Bytes(packed)}/s ({packed / delta:P0} of JSON's)." : "."));
+        Line("Bytes/s include everything the client received (pings every 15 s, `alert` pushes too).");
+        Line();
+    }
+
+    private static string Bytes(double? b) => b switch
+    {
+        null => "n/a",
+        >= 1024 * 1024 => $"{b / 1024 / 1024:0.00} MiB",
+        >= 1024 => $"{b / 1024:0.0} KiB",
+        { } v => $"{v:0} B",
+    };
 
     private static string Cores(double? c) => c is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 
