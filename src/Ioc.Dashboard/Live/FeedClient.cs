@@ -5,12 +5,13 @@ namespace Ioc.Dashboard.Live;
 /// <summary>
 /// One connection's wall feed: its own <c>seq</c>, whether it asked for deltas, and a queue that
 /// one loop works through in order, so a full frame and the deltas after it always fit together
-/// and a slow connection holds up only itself. A ward chief's feed (<see cref="Ward"/>) holds their
-/// ward only and moves only when it changed.
+/// and a slow connection holds up only itself: one that fell behind gets one frame for all it
+/// missed (a delta of every ward changed meanwhile, or the latest full frame), not a backlog. A ward
+/// chief's feed (<see cref="Ward"/>) holds their ward only and moves only when it changed.
 /// </summary>
 public sealed class FeedClient
 {
-    /// <summary>More frames than this waiting for a slow connection: it gets one full frame instead.</summary>
+    /// <summary>More frames than this waiting for a slow connection: it gets one frame for them all.</summary>
     private const int MaxBacklog = 8;
 
     private enum Ask { Full, UseDeltas }
@@ -79,9 +80,29 @@ public sealed class FeedClient
 
     private async Task CatchUp(ChannelReader<object> reader)
     {
+        var missed = new List<WallUpdate>();
+        var full = false;
         while (reader.TryRead(out var item))
-            if (item is Ask.UseDeltas) _deltas = true;
-        await SendFull(_current());
+        {
+            if (item is WallUpdate u) missed.Add(u);
+            else
+            {
+                full = true;
+                if (item is Ask.UseDeltas) _deltas = true;
+            }
+        }
+        missed.RemoveAll(u => u.Number <= _synced);
+        var chain = missed.Count > 0 && missed[0].Number == _synced + 1 && !missed.Any(u => u.Reset)
+            && missed.Zip(missed.Skip(1)).All(p => p.Second.Number == p.First.Number + 1);
+        if (full || !_deltas || !chain)
+        {
+            await SendFull(missed.Count > 0 && !full ? missed[^1] : _current());
+            return;
+        }
+        var latest = missed[^1];
+        _synced = latest.Number;
+        if (Ward is { } ward && !missed.Any(u => u.Touches(ward))) return;
+        await _client.WallDelta(new SequencedFrame(++_seq, latest.DeltaSince(missed, Ward)));
     }
 
     private async Task Send(WallUpdate update)

@@ -16,6 +16,7 @@ public sealed class WallUpdate
     private readonly Lazy<FeedPayload> _cityFull;
     private readonly Lazy<FeedPayload> _cityDelta;
     private readonly ConcurrentDictionary<string, Lazy<FeedPayload>> _wardOnly = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, Lazy<FeedPayload>> _since = new();
     private readonly ImmutableHashSet<string> _changedCodes;
 
     private WallUpdate(long number, WallFrame frame, ImmutableDictionary<string, WardSummary> byCode, ImmutableArray<WardSummary> changed, bool reset)
@@ -55,6 +56,22 @@ public sealed class WallUpdate
 
     /// <summary>A <c>wallDelta</c> body: the changed wards (city-wide) or the chief's own (sent only when it changed).</summary>
     public FeedPayload Delta(string? ward) => ward is null ? _cityDelta.Value : WardOnly(ward);
+
+    /// <summary>
+    /// One <c>wallDelta</c> body for a connection that missed <paramref name="chain"/> (consecutive
+    /// updates ending with this one): every ward changed in any of them, as it is now. Connections
+    /// that fell behind at the same update share it.
+    /// </summary>
+    public FeedPayload DeltaSince(IReadOnlyList<WallUpdate> chain, string? ward)
+    {
+        if (ward is not null) return WardOnly(ward);
+        return _since.GetOrAdd(chain[0].Number, _ => new(() =>
+        {
+            var codes = chain.SelectMany(u => u.Changed).Select(w => w.Code).ToHashSet(StringComparer.Ordinal);
+            var lines = Frame.Wards.Where(w => codes.Contains(w.Code)).ToImmutableArray();
+            return FeedPayload.Of(new WallMessage(Frame.At, lines, Frame.Totals, Frame.AlertsOpen));
+        })).Value;
+    }
 
     // A chief's frame holds their ward and its own strip; full and delta are the same then.
     private FeedPayload WardOnly(string ward) => _wardOnly.GetOrAdd(ward, code => new(() =>
