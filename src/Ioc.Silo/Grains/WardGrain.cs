@@ -102,8 +102,9 @@ public sealed partial class WardGrain : Grain, IWardGrain
         OpenStaffing();
         _commit = new GroupCommit(Write);
         _self = this.AsReference<IWardGrain>();
-        // How often a ward reports is a transport matter: the real clock, whatever clock runs the business (tests).
-        _live = new WardPublisher(GrainFactory.GetGrain<ICityFeedGrain>(0), _clock.Real, Poke, _logger);
+        // How often a ward reports is a transport matter: the machine's clock, whatever clocks run the
+        // business and device liveness (tests hold those still).
+        _live = new WardPublisher(GrainFactory.GetGrain<ICityFeedGrain>(0), TimeProvider.System, Poke, _logger);
         _transitions = new TransitionTimer(_clock, Poke);
         _activatedReal = _stateSavedReal = RealNow;
         _rules.AllDossiers(Ledger.Dossiers, _alerts);

@@ -28,7 +28,7 @@ public sealed class FeedClientTests
     [Fact]
     public async Task A_connection_that_fell_behind_gets_one_delta_of_every_ward_changed_meanwhile_and_the_sequence_goes_on()
     {
-        var codes = WardDirectory.Hanoi.All.Select(w => w.Code).ToList();
+        var codes = WardDirectory.Load("hanoi").All.Select(w => w.Code).ToList();
         var frame = new WallFrame(At, [.. codes.Select(c => Line(c, 0))], CityTotals.From([.. codes.Select(c => Line(c, 0))]), 0, 0, 7);
         var current = WallUpdate.Whole(1, frame);
         var sent = new ConcurrentQueue<(string Kind, JsonObject Body)>();
