@@ -70,6 +70,29 @@ public sealed class CountryWallTests(BrowserFixture browser, CountryHost host) :
     }
 
     [Fact]
+    public async Task A_change_in_one_unit_redraws_only_its_provinces_tile()
+    {
+        var unit = CountryList.Of("46").Skip(5).First(); // a unit of Huế
+        await using var tab = await browser.Open(host);
+        await tab.SignInAdmin();
+        await Expect(tab.Page.GetByTestId("province-tile")).ToHaveCountAsync(34, Slow);
+        await tab.WaitForCircuit();
+        var tile = tab.Page.Locator("[data-testid=province-tile][data-code='46']");
+        var worst = await tile.GetByTestId("province-worst").InnerTextAsync();
+        var changes = new DomChanges(tab.Page);
+        await changes.Watch("[data-testid=province-tiles]", "[data-testid=province-tile]");
+
+        var key = await host.Provision("vn-kiosk-46", "kiosk", unit.Code);
+        await host.PostAccepted(key, [.. Enumerable.Range(1, 12).Select(i => Issued("vn-kiosk-46", unit.Code, host.Now.AddSeconds(-i), $"H{i:000}", "ho-tich"))]);
+
+        await Expect(tile.GetByTestId("province-worst")).Not.ToHaveTextAsync(worst, new() { Timeout = 20_000 });
+        await Expect(tile.GetByTestId("province-worst")).ToContainTextAsync(unit.Name);
+        // Only Huế's tile took the change; the 33 others were not drawn again.
+        Assert.Equal(["46"], await changes.Changed());
+        Assert.Empty(tab.Outside);
+    }
+
+    [Fact]
     public async Task An_unknown_province_is_a_404()
     {
         await using var tab = await browser.Open(host);
