@@ -20,15 +20,14 @@ public sealed record BrowserResult(IReadOnlyList<BrowserSample> Samples, CpuUse 
 public sealed class BrowserRun(LiveOptions options, Probe probe, Sampler sampler)
 {
     private const string InstallLog = """
-        ward => {
-          const cellSel = `[data-testid=ward-cell][data-code='${ward}']`;
+        ([ward, wallSel, cellSel]) => {
           window.__ioc = { log: [], last: null, renders: [] };
           const snap = (now) => {
-            const wall = document.querySelector('[data-testid=wall]');
+            const wall = document.querySelector(wallSel);
             if (!wall) return;
             const at = wall.getAttribute('data-frame-at');
             const cell = document.querySelector(cellSel);
-            const title = cell ? (cell.querySelector('title')?.textContent ?? '') : '';
+            const title = cell ? (cell.querySelector('title')?.textContent ?? cell.getAttribute('title') ?? '') : '';
             const key = at + '|' + title;
             if (key === window.__ioc.last) return;
             window.__ioc.last = key;
@@ -37,7 +36,7 @@ public sealed class BrowserRun(LiveOptions options, Probe probe, Sampler sampler
           };
           // Every render batch that touched the wall outside the charts (Plotly redraws on its own).
           const onMutations = list => {
-            const wall = document.querySelector('[data-testid=wall]');
+            const wall = document.querySelector(wallSel);
             const now = Date.now();
             if (wall && list.some(m => {
                   const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
@@ -51,7 +50,7 @@ public sealed class BrowserRun(LiveOptions options, Probe probe, Sampler sampler
           new MutationObserver(onMutations).observe(document.body,
             { subtree: true, attributes: true, attributeFilter: ['data-frame-at'], childList: true, characterData: true });
           snap();
-          return document.querySelectorAll('[data-testid=ward-cell]').length;
+          return document.querySelectorAll(cellSel.replace(/\[data-code=[^\]]*\]/, '')).length;
         }
         """;
 
@@ -78,9 +77,15 @@ public sealed class BrowserRun(LiveOptions options, Probe probe, Sampler sampler
         await page.GetByTestId("login-submit").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
         await page.Locator(".app[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        await page.Locator($"[data-testid=ward-cell][data-code='{ward}']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
-        var cells = await page.EvaluateAsync<int>(InstallLog, ward);
-        Console.WriteLine($"  browser: signed in, wall shows {cells} ward cells; watching ward {ward}'s cell and the frame time");
+        var screen = BrowserScreen.For(options.Region, ward);
+        if (screen.Path != "/")
+        {
+            await page.GotoAsync(screen.Path);
+            await page.Locator(".app[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        }
+        await page.Locator(screen.Cell).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        var cells = await page.EvaluateAsync<int>(InstallLog, new[] { ward, screen.Frame, screen.Cell });
+        Console.WriteLine($"  browser: signed in, {screen.Path} shows {cells} unit cells; watching ward {ward}'s cell and the frame time");
 
         // A few unmeasured samples: the circuit and the JIT warm up.
         for (var i = 0; i < 3; i++)

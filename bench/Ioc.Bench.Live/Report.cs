@@ -51,7 +51,7 @@ public static class Report
         if (o.ServerCommand.Length > 0) Line($"- Center (separate process, pid {o.Pid}): `{o.ServerCommand}`");
         if (o.Revision.Length > 0) Line($"- Center built from: {o.Revision} (Release).");
         if (o.Simulator)
-            Line($"- Background load: the center's own simulator (126 wards' robots, desks, kiosks, one dossier system) on a {r.Clock.Speed:0}× business clock; " +
+            Line($"- Background load: the center's own simulator ({r.WardCount} units' robots, desks, kiosks, dossier systems) on a {r.Clock.Speed:0}× business clock; " +
                  $"office hours are 08:00–12:00 and 13:00–17:00 on that clock (lunch = 1 real minute without business events, heartbeats go on; the simulator posts its devices' outboxes every 2 s). " +
                  $"During phase 1 ({r.Phase1From}–{r.Phase1To} business time) the wards showed {r.Phase1CityTickets / r.Phase1Seconds:0.0} tickets issued/s " +
                  $"and {r.Phase1CityDossiers / r.Phase1Seconds:0.0} dossiers received/s city-wide (real seconds), and wall frames came at {r.Phase1Frames / r.Phase1Seconds:0.00}/s.");
@@ -117,7 +117,8 @@ public static class Report
         Line();
 
         // ---- 1b
-        Line("#### 1b. Event to DOM in Chromium (the wall at `/`, signed in as admin)");
+        var screen = BrowserScreen.For(o.Region, r.Quiet);
+        Line($"#### 1b. Event to DOM in Chromium (`{screen.Path}`, signed in as admin)");
         Line();
         if (r.Browser is { } b)
         {
@@ -128,8 +129,8 @@ public static class Report
             var matched = dom.Count(s => s.DomWaiting is { } d && s.FrameWaiting is { } f && d == f);
             Line($"{b.Samples.Count} events in ward {r.Quiet} ({r.BrowserFrom}–{r.BrowserTo} business time), {o.MinGapMs}–{o.MaxGapMs} ms apart. Chromium {o.Chromium} headless " +
                  "(`--no-sandbox --disable-gpu …` as in tests/Ioc.Wall.Tests), 1600×900, vi-VN; signed in through the form at `/login`. " +
-                 "A MutationObserver in the page stamps (`Date.now()`) every render that changes `[data-testid=wall]`'s `data-frame-at` or the ward's map cell " +
-                 $"`[data-testid=ward-cell][data-code='{r.Quiet}']` (its tooltip holds the ward's waiting count); the event is on screen at the first render of a frame at least as new as the first frame that carried it, " +
+                 $"A MutationObserver in the page stamps (`Date.now()`) every render that changes `{screen.Frame}`'s `data-frame-at` or the ward's cell " +
+                 $"`{screen.Cell}` (its tooltip holds the ward's waiting count); the event is on screen at the first render of a frame at least as new as the first frame that carried it, " +
                  "awaited with `page.WaitForFunctionAsync`.");
             Line();
             Line("| path | events | p50 | p90 | p99 | max | not seen in 5 s |");
