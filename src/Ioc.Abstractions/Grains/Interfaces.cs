@@ -12,7 +12,7 @@ public interface IWardGrain : IGrainWithStringKey
 
     /// <summary>
     /// A robot grain tells its ward when its liveness, mode or battery band changes, and when it
-    /// moved a trail step (watched wards show robots where they are).
+    /// moved (watched wards show robots where they are; the view comes without its trail).
     /// </summary>
     Task ReportRobot(RobotView robot);
 
