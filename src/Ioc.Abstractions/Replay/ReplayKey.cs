@@ -13,8 +13,8 @@ public sealed record ReplayKey(DateOnly Day, string Scope, string Session)
 
     public bool IsCity => Scope == City;
 
-    /// <summary>The units the replay rebuilds, in the directory's order.</summary>
-    public IEnumerable<WardInfo> Wards => IsCity ? WardDirectory.Hanoi.All : [WardDirectory.Hanoi.Get(Scope)];
+    /// <summary>The units the replay rebuilds, in the region's order.</summary>
+    public IEnumerable<WardInfo> Wards(WardDirectory region) => IsCity ? region.All : [region.Get(Scope)];
 
     public override string ToString() => $"{Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{Scope}/{Session}";
 
@@ -22,7 +22,7 @@ public sealed record ReplayKey(DateOnly Day, string Scope, string Session)
     {
         var parts = key.Split('/', 3);
         if (parts.Length != 3 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            || (parts[1] != City && !WardDirectory.Hanoi.Contains(parts[1])))
+            || parts[1].Length == 0 || parts[2].Length == 0)
             throw new ArgumentException($"Not a replay key: '{key}'.", nameof(key));
         return new ReplayKey(day, parts[1], parts[2]);
     }

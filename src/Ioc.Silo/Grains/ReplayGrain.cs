@@ -5,6 +5,7 @@ using Ioc.Silo.Log;
 using Ioc.Silo.Replay;
 using Ioc.Silo.Wards;
 using Ioc.Time;
+using Ioc.Wards;
 using Microsoft.Extensions.Options;
 
 namespace Ioc.Silo.Grains;
@@ -16,7 +17,7 @@ namespace Ioc.Silo.Grains;
 /// day's ledgers in memory, so it is let go soon after its viewer stops asking.
 /// </summary>
 [CollectionAgeLimit(Minutes = 3)]
-public sealed class ReplayGrain(IWardLog log, IOptions<WardRulesOptions> rules) : Grain, IReplayGrain
+public sealed class ReplayGrain(IWardLog log, IOptions<WardRulesOptions> rules, WardDirectory region) : Grain, IReplayGrain
 {
     private ReplayKey _key = null!;
     private List<WardReplay>? _wards;
@@ -50,7 +51,7 @@ public sealed class ReplayGrain(IWardLog log, IOptions<WardRulesOptions> rules) 
     }
 
     private Task<WardReplay[]> OpenWards() =>
-        Task.WhenAll(_key.Wards.Select(w => Task.Run(() => WardReplay.Open(w, _key.Day, log, rules.Value))));
+        Task.WhenAll(_key.Wards(region).Select(w => Task.Run(() => WardReplay.Open(w, _key.Day, log, rules.Value))));
 
     /// <summary>Stands every ward at <paramref name="at"/>, taking the city's sample at each minute passed on the way.</summary>
     private async Task MoveTo(DateTimeOffset at)

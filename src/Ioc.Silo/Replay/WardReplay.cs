@@ -42,6 +42,7 @@ public sealed class WardReplay
         _rules = new WardTimeRules(options);
         _books = new LedgerReplay(new WardLedger(), new ServiceTimeModel { DefaultSeconds = options.DefaultServiceMinutes * 60 },
             (long)(options.WaitTargetMinutes * 60_000));
+        _books.Ledger.Self = ward.Code;
         _alerts = new AlertBook(ward.Code, new AlertLedger(), () => _now);
         _view = new WardProjection(ward, _books.Ledger, new DeskBoard(), _alerts);
     }
