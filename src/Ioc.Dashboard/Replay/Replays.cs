@@ -11,12 +11,15 @@ namespace Ioc.Dashboard.Replay;
 /// Where replays start: the days they may show (as many as the wards' logs keep, <c>Ioc:Log:KeepDays</c>,
 /// up to yesterday), a grain per page (its own session) and one per day and scope for the API.
 /// </summary>
-public sealed class Replays(IGrainFactory grains, IocClock clock, IConfiguration config, WardHistoryReader history, ILogger<ReplaySession> logger)
+public sealed class Replays(IGrainFactory grains, IocClock clock, IConfiguration config, WardHistoryReader history, ILogger<ReplaySession> logger,
+    [FromKeyedServices(Replays.RealClockKey)] TimeProvider real)
 {
     public const string ApiSession = "api";
 
-    /// <summary>Wall-clock time drives a replay's clock (the business clock may itself be a demo's).</summary>
-    public TimeProvider Real { get; init; } = TimeProvider.System;
+    /// <summary>The DI key of the wall-clock time that drives replays' clocks (the business clock may itself be a demo's).</summary>
+    public const string RealClockKey = "replay-real-time";
+
+    public TimeProvider Real => real;
 
     public int KeepDays => config.GetValue($"{WardLogOptions.Section}:KeepDays", new WardLogOptions().KeepDays);
 
@@ -24,11 +27,16 @@ public sealed class Replays(IGrainFactory grains, IocClock clock, IConfiguration
 
     public (DateOnly First, DateOnly Last) Offered => ReplayRequest.Offered(Today, KeepDays);
 
+    public DateOnly? ParseDay(string? day, List<FieldError> errors) => ReplayRequest.ParseDay(day, Today, KeepDays, errors);
+
     public ReplayRequest? Parse(string? day, string? speed, string? from, List<FieldError> errors) =>
         ReplayRequest.Parse(day, speed, from, Today, KeepDays, errors);
 
     /// <summary>The API's replay of a day for a scope (<see cref="ReplayKey.City"/> or a ward), shared by its callers.</summary>
     public IReplayGrain Api(DateOnly day, string scope) => grains.GetGrain<IReplayGrain>(new ReplayKey(day, scope, ApiSession).ToString());
+
+    /// <summary>A city replay of its own (a page's, an API run's).</summary>
+    public IReplayGrain Grain(DateOnly day, string session) => grains.GetGrain<IReplayGrain>(new ReplayKey(day, ReplayKey.City, session).ToString());
 
     /// <summary>
     /// A page's replay. A clock the same circuit was already replaying this day with goes on (from the wall to

@@ -27,6 +27,8 @@ internal static class ReplayWords
         ["replay.hallNote"] = ["Robot và trạng thái quầy không có trong nhật ký nên không được phát lại.", "Robots and desks' states are not in the log and are not replayed."],
         ["replay.queuesNote"] = ["Dự kiến chờ: mức đã báo cho phiếu mới nhất đang chờ.", "Estimate: what the latest waiting ticket was told."],
         ["replay.alertsNote"] = ["Cảnh báo do quy tắc nêu từ sự kiện nghiệp vụ.", "Alerts as the rules raised them from the business events."],
+        ["replay.forbidden.title"] = ["Không có quyền phát lại", "Replay not allowed"],
+        ["replay.forbidden.text"] = ["Chỉ lãnh đạo thành phố và quản trị viên được phát lại một ngày đã qua.", "Only city leaders and admins may replay a past day."],
         ["replay.pick.title"] = ["Phát lại một ngày", "Replay a day"],
         ["replay.pick.hint"] = [
             "Chọn một ngày trong {0} ngày gần nhất: màn hình hiển thị ngày đó như khi nó diễn ra, với đồng hồ riêng, không ảnh hưởng số liệu trực tiếp.",

@@ -5,6 +5,7 @@ using Ioc.Dashboard.Replay;
 using Ioc.Wards;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ioc.Dashboard.Wall;
 
@@ -37,7 +38,9 @@ public static class WallHosting
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WardHistoryReader>(sp));
         services.AddSingleton<IWardHistorySource>(sp => sp.GetRequiredService<WardHistoryReader>());
         // Replays of past days: grains per page (the circuit keeps its replay clock), the API's per day.
+        services.TryAddKeyedSingleton(Replays.RealClockKey, TimeProvider.System);
         services.AddSingleton<Replays>();
+        services.AddSingleton<ReplayRuns>();
         services.AddScoped<ReplayCursor>();
         return services;
     }

@@ -44,6 +44,7 @@ public sealed class ReplayGrain(IWardLog log, IOptions<WardRulesOptions> rules, 
     {
         if (onlyIfNew && _wards is not null) return;
         _wards = [.. await OpenWards()];
+        Deliver(_wards);
         _samples.Clear();
         _at = _nextSample = Start;
         _info = new ReplayInfo(_key.Day, Start, End, _wards.Sum(w => w.Records),
@@ -64,12 +65,28 @@ public sealed class ReplayGrain(IWardLog log, IOptions<WardRulesOptions> rules, 
             for (; _nextSample <= at; _nextSample += TimeSpan.FromMinutes(1))
             {
                 foreach (var w in wards) w.AdvanceTo(_nextSample);
+                Deliver(wards);
                 var totals = CityTotals.From([.. wards.Select(w => w.Summary())]);
                 _samples.Add(new CitySample(_nextSample, totals.Waiting, totals.AvgWaitSeconds, totals.Overdue));
             }
             foreach (var w in wards) w.AdvanceTo(at);
+            Deliver(wards);
         });
         _at = at;
+    }
+
+    /// <summary>Hands each ward's taken-in words to the receiving wards of the replay (others are outside its scope).</summary>
+    private static void Deliver(IReadOnlyList<WardReplay> wards)
+    {
+        Dictionary<string, WardReplay>? byCode = null;
+        foreach (var w in wards)
+        {
+            if (w.Outbox.Count == 0) continue;
+            byCode ??= wards.ToDictionary(x => x.Code, StringComparer.Ordinal);
+            foreach (var n in w.Outbox)
+                if (byCode.TryGetValue(n.Receiver, out var receiver)) receiver.TakeIn(n.Notice);
+            w.Outbox.Clear();
+        }
     }
 
     public async Task<ReplayFrame> Wall(DateTimeOffset at, int samplesKnown)
@@ -91,7 +108,16 @@ public sealed class ReplayGrain(IWardLog log, IOptions<WardRulesOptions> rules, 
     {
         // Fresh copies: playing to the late figures must not move the viewer's replay.
         var wards = await OpenWards();
-        return [.. await Task.WhenAll(wards.Select(w => Task.Run(w.Figures)))];
+        var atMidnight = await Task.Run(() =>
+        {
+            Deliver(wards);
+            foreach (var w in wards) w.AdvanceTo(End);
+            Deliver(wards);
+            return wards.Select(w => w.CloseDay()).ToList();
+        });
+        var late = await Task.WhenAll(wards.Select(w => Task.Run(w.ReadLate)));
+        Deliver(wards);
+        return [.. wards.Select((w, i) => new ReplayDayFigures(w.Code, atMidnight[i], w.DaySummary(), late[i]))];
     }
 
     public Task Close()

@@ -25,6 +25,7 @@ public sealed class WardReplay
     private readonly WardTimeRules _rules;
     private readonly AlertBook _alerts;
     private readonly WardProjection _view;
+    private readonly TakenInBook _takenIn = new();
     /// <summary>The records that arrived during the day, in log order.</summary>
     private readonly List<LogRecord> _today = [];
     /// <summary>The first record read past the day's end; <see cref="Figures"/> reads on from it.</summary>
@@ -43,6 +44,7 @@ public sealed class WardReplay
         _books = new LedgerReplay(new WardLedger(), new ServiceTimeModel { DefaultSeconds = options.DefaultServiceMinutes * 60 },
             (long)(options.WaitTargetMinutes * 60_000));
         _books.Ledger.Self = ward.Code;
+        _books.Ledger.TakenIn = _takenIn;
         _alerts = new AlertBook(ward.Code, new AlertLedger(), () => _now);
         _view = new WardProjection(ward, _books.Ledger, new DeskBoard(), _alerts);
     }
@@ -58,6 +60,15 @@ public sealed class WardReplay
     /// <summary>The log no longer starts at its first record: dossiers received before what it keeps are missing.</summary>
     public bool LogTrimmed { get; private set; }
 
+    /// <summary>
+    /// Words for the wards that took in this ward's dossiers, not yet handed over: the replay delivers them
+    /// to those wards' replays, as the live ward's courier does (the receivers' counts are not in their own logs).
+    /// </summary>
+    public List<TakenInNotice> Outbox { get; } = [];
+
+    /// <summary>A word from a responsible ward that this ward's service point took in one of its dossiers.</summary>
+    public void TakeIn(DossierTakenIn notice) => _takenIn.Apply(notice);
+
     /// <summary>Reads the ward's log up to the day's end and stands at the day's first instant.</summary>
     public static async Task<WardReplay> Open(WardInfo ward, DateOnly day, IWardLog log, WardRulesOptions options)
     {
@@ -70,7 +81,7 @@ public sealed class WardReplay
             first = false;
             if (r.ArrivedAt < replay.Start)
             {
-                replay._books.Replay(r, window);
+                replay.Outbox.AddRange(replay._books.Replay(r, window).TakenIn);
                 replay._updatedAt = r.ArrivedAt;
             }
             else if (r.ArrivedAt < replay.End) replay._today.Add(r);
@@ -119,6 +130,7 @@ public sealed class WardReplay
             for (; _next < _today.Count && _today[_next].ArrivedAt == arrived; _next++)
             {
                 var changes = _books.Replay(_today[_next], _rules.DueSoonWindow);
+                Outbox.AddRange(changes.TakenIn);
                 if (changes.Accepted == 0) continue;
                 _updatedAt = arrived;
                 tickets |= changes.TicketsChanged;
@@ -149,29 +161,38 @@ public sealed class WardReplay
 
     public IEnumerable<Alert> ActiveAlerts => _alerts.Active;
 
-    /// <summary>
-    /// The day closed at midnight, then amended by every later record about it (or an earlier day): what the
-    /// ward keeps for the day. Plays the replay to its end; it cannot move afterwards.
-    /// </summary>
-    public async Task<ReplayDayFigures> Figures()
+    /// <summary>Plays the replay to midnight and closes the day; it cannot move afterwards. The day as it stood then.</summary>
+    public DaySummary CloseDay()
     {
         AdvanceTo(End);
         _closed = true;
         _books.Roll(End);
-        var atMidnight = _books.Ledger.Summary(_day);
-        var late = 0;
-        if (_after is { } after)
-        {
-            late += Late(after);
-            await foreach (var r in _log.Records(_ward.Code, after.Seq)) late += Late(r);
-        }
-        return new ReplayDayFigures(_ward.Code, atMidnight, _books.Ledger.Summary(_day), late);
+        return DaySummary();
+    }
+
+    /// <summary>The day's figures as the ledger holds them now (after <see cref="ReadLate"/>: what the ward keeps for it).</summary>
+    public DaySummary DaySummary() => _books.Ledger.Summary(_day);
+
+    /// <summary>
+    /// After <see cref="CloseDay"/>: applies every later record about the day (or an earlier one), as the ward
+    /// amended the closed day with them; returns how many were accepted.
+    /// </summary>
+    public async Task<int> ReadLate()
+    {
+        if (!_closed) throw new InvalidOperationException("Close the day first.");
+        if (_after is not { } after) return 0;
+        var late = Late(after);
+        await foreach (var r in _log.Records(_ward.Code, after.Seq)) late += Late(r);
+        _after = null;
+        return late;
     }
 
     /// <summary>A record that arrived after the day counts if its event belongs to the day or before.</summary>
     private int Late(LogRecord r)
     {
         if (HanoiTime.DayOf(r.Event.Ts) > _day) return 0;
-        return _books.Replay(r, _rules.DueSoonWindow).Accepted;
+        var changes = _books.Replay(r, _rules.DueSoonWindow);
+        Outbox.AddRange(changes.TakenIn);
+        return changes.Accepted;
     }
 }
