@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Ioc.Dashboard.Audit;
+using Ioc.Dashboard.Auth;
 using Ioc.Dashboard.Replay;
+using Ioc.Dashboard.Security;
 using Ioc.Ingest.Http;
 using Ioc.Wards;
 
@@ -21,13 +24,16 @@ public static class ReplayRunEndpoints
         api.MapDelete("/{id}", Stop);
     }
 
-    private static async Task<IResult> Start(ReplayStartBody? body, ClaimsPrincipal user, Replays replays, ReplayRuns runs)
+    private static async Task<IResult> Start(ReplayStartBody? body, HttpContext http, Replays replays, ReplayRuns runs, AuditLog audit)
     {
         if (body is null) return Problems.Field("body", "is required: {\"day\": \"yyyy-MM-dd\", \"speed\": 1 to " + ReplayRequest.MaxSpeed + "}");
         var errors = new List<FieldError>();
         var request = replays.Parse(body.Day, body.SpeedText, body.From, errors);
         if (request is null) return ReplayDayEndpoints.Invalid(errors);
+        var user = http.User;
         var run = await runs.Start(request, Owner(user));
+        audit.Write(AuditActions.ReplayStarted, user.Name(), request.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ClientAddress.Of(http), $"city ×{request.Speed} (api)");
         var info = await run.Grain.Open();
         return Results.Created($"/api/v1/replays/{run.Id}", new
         {

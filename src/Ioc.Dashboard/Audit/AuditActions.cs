@@ -15,4 +15,6 @@ public static class AuditActions
     public const string AlertAcknowledged = "alert-acknowledged";
     public const string AlertResolved = "alert-resolved";
     public const string AdviceAccepted = "advice-accepted";
+    /// <summary>Someone opened a replay of a past day (subject: the day; detail: the scope and speed).</summary>
+    public const string ReplayStarted = "replay-started";
 }

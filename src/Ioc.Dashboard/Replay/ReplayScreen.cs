@@ -1,3 +1,5 @@
+using System.Globalization;
+using Ioc.Dashboard.Audit;
 using Ioc.Dashboard.Wall;
 using Ioc.Ingest.Http;
 
@@ -8,7 +10,7 @@ namespace Ioc.Dashboard.Replay;
 /// (or the field errors the picker shows), the session pulling frames, and whether rebuilding failed. Stopping it
 /// keeps the clock for the circuit (<see cref="ReplayCursor"/>), so going from the wall to a ward keeps the time.
 /// </summary>
-public sealed class ReplayScreen(Replays replays, ReplayCursor cursor, ILogger logger)
+public sealed class ReplayScreen(Replays replays, ReplayCursor cursor, AuditLog audit, ILogger logger)
 {
     private Action? _changed;
 
@@ -23,13 +25,15 @@ public sealed class ReplayScreen(Replays replays, ReplayCursor cursor, ILogger l
     /// and starts pulling frames; <paramref name="changed"/> is raised off the page's dispatcher for each.
     /// Prerendering shows the banner only: the day is rebuilt once, for the interactive page.
     /// </summary>
-    public async Task Start(string? day, string? speed, string? from, string? ward, bool interactive, Action changed)
+    public async Task Start(string? day, string? speed, string? from, string? ward, bool interactive, string actor, Action changed)
     {
         if (day is null && speed is null && from is null) return;
         Request = replays.Parse(day, speed, from, Errors);
         if (Request is null) return;
         Mode = new ScreenMode(Request.Query);
         if (!interactive) return;
+        audit.Write(AuditActions.ReplayStarted, actor, Request.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null,
+            $"{ward ?? "city"} ×{Request.Speed} (page)");
         var going = cursor.Clock;
         var session = Session = replays.Start(Request, ward, going);
         _changed = changed;

@@ -70,6 +70,10 @@ public sealed class ReplayTests(ReplayDayHost host) : IClassFixture<ReplayDayHos
             Assert.Equal(all.Closed, FromStored(stored));
         }
 
+        // Who replayed which day is in the audit trail.
+        var audit = await host.Get("/api/v1/admin/audit?action=replay-started");
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("actor").GetString() == "admin" && e.GetProperty("subject").GetString() == Day);
+
         Assert.Equal(HttpStatusCode.NoContent, (await host.Send(HttpMethod.Delete, $"/api/v1/replays/{run}", await host.AdminToken())).StatusCode);
         Assert.Equal(before, await LiveState());
     }
