@@ -100,6 +100,19 @@ public sealed class ReplayTests(ReplayDayHost host) : IClassFixture<ReplayDayHos
         Assert.Equal(HttpStatusCode.OK, (await host.Send(HttpMethod.Get, $"/api/v1/replays/{id}", leader)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_signed_in_browser_starts_a_replay_only_from_this_sites_own_script()
+    {
+        using var browser = new Ioc.Tests.Accounts.Browserless(host);
+        var cookie = await browser.Cookie("admin", CenterHost.AdminPassword);
+        var body = new { day = Day, speed = 60 };
+        await ProblemAnswers.Problem(await browser.Send(HttpMethod.Post, "/api/v1/replays", cookie, body: body,
+            headers: new Dictionary<string, string> { ["Origin"] = "https://evil.example" }), HttpStatusCode.Forbidden);
+        await ProblemAnswers.Problem(await browser.Send(HttpMethod.Post, "/api/v1/replays", cookie, body: body,
+            headers: new Dictionary<string, string> { ["Origin"] = browser.Origin }), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Created, (await browser.Send(HttpMethod.Post, "/api/v1/replays", cookie, body: body, headers: browser.SameSite)).StatusCode);
+    }
+
     [Theory]
     [InlineData("not-a-day", "60", "day")]
     [InlineData("2026-11-31", "60", "day")]       // no such date
