@@ -18,4 +18,6 @@ public static class AuditActions
     public const string AlertAssigned = "alert-assigned";
     public const string SilenceCreated = "silence-created";
     public const string SilenceEnded = "silence-ended";
+    /// <summary>Someone opened a replay of a past day (subject: the day; detail: the scope and speed).</summary>
+    public const string ReplayStarted = "replay-started";
 }

@@ -167,6 +167,7 @@ public static class IocCenter
         app.MapIocHistory();
         app.MapHub<IocHub>(IocHub.Path);
         app.MapRankings();
+        app.MapReplay();
         app.MapReports();
         app.MapIocJobs();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();

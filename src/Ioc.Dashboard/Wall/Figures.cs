@@ -27,6 +27,9 @@ public sealed record FigureInputs(
     double? FiledElsewhereShare = null,
     int TakenInForOthers = 0)
 {
+    /// <summary>False in a replay: devices' states (desks, robots) are not in the wards' logs, so their figures are unknown.</summary>
+    public bool Devices { get; init; } = true;
+
     /// <summary>The city's figures, as the city feed computed them once from the wards' sums.</summary>
     public static FigureInputs Of(CityTotals t) => new(
         t.Waiting, t.AvgWaitSeconds, t.MaxWaitSeconds, t.ShareOverWaitTarget, t.Overdue, t.DueSoon, t.InProgress,
@@ -61,7 +64,7 @@ public sealed record FigureDef(string Key, FigureFormat Format, bool LowerIsWors
         FigureFormat.Share => t.Share(Value(f)),
         FigureFormat.PreciseShare => t.Share(Value(f), "0.00"),
         FigureFormat.Score => t.Score(Value(f)),
-        FigureFormat.OnlineOfTotal => $"{t.Count(f.RobotsOnline)}/{t.Count(f.RobotsTotal)}",
+        FigureFormat.OnlineOfTotal => f.Devices ? $"{t.Count(f.RobotsOnline)}/{t.Count(f.RobotsTotal)}" : "–",
         _ => t.Number(Value(f)),
     };
 }
@@ -79,10 +82,10 @@ public static class Figures
         new("inProgress", FigureFormat.Count, false, f => f.InProgress),
         new("received", FigureFormat.Count, false, f => f.Received),
         new("resolvedLate", FigureFormat.Count, false, f => f.ResolvedLate),
-        new("robots", FigureFormat.OnlineOfTotal, true, f => f.RobotsTotal > 0 ? (double)f.RobotsOnline / f.RobotsTotal : null),
+        new("robots", FigureFormat.OnlineOfTotal, true, f => f.Devices && f.RobotsTotal > 0 ? (double)f.RobotsOnline / f.RobotsTotal : null),
         new("satisfaction", FigureFormat.Score, true, f => f.Satisfaction),
         new("alertsOpen", FigureFormat.Count, false, f => f.AlertsOpen),
-        new("countersOpen", FigureFormat.Count, true, f => f.CountersOpen),
+        new("countersOpen", FigureFormat.Count, true, f => f.Devices ? f.CountersOpen : null),
         new("served", FigureFormat.Count, false, f => f.Served),
         new("issued", FigureFormat.Count, false, f => f.Issued),
         new("estimateError", FigureFormat.Duration, false, f => f.EstimateErrorSeconds),

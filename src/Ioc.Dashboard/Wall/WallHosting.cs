@@ -1,9 +1,11 @@
 using Ioc.Dashboard.Auth;
 using Ioc.Dashboard.Components;
 using Ioc.Dashboard.History;
+using Ioc.Dashboard.Replay;
 using Ioc.Wards;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ioc.Dashboard.Wall;
 
@@ -35,6 +37,11 @@ public static class WallHosting
         // Reads the history store of AddIocHistory (InfluxDB or SQLite), the ward grains when it cannot answer.
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WardHistoryReader>(sp));
         services.AddSingleton<IWardHistorySource>(sp => sp.GetRequiredService<WardHistoryReader>());
+        // Replays of past days: grains per page (the circuit keeps its replay clock), the API's per day.
+        services.TryAddKeyedSingleton(Replays.RealClockKey, TimeProvider.System);
+        services.AddSingleton<Replays>();
+        services.AddSingleton<ReplayRuns>();
+        services.AddScoped<ReplayCursor>();
         return services;
     }
 
@@ -59,15 +66,18 @@ public static class WallHosting
     }
 
     /// <summary>
-    /// Role-aware answers before a page renders: a ward chief opening the city wall goes to their
-    /// ward, and a ward page the person may not see answers 403 (the page says why).
+    /// Role-aware answers before a page renders: a ward chief opening the city wall goes to their ward,
+    /// a replay or a ward page the person may not see answers 403 (the page says why).
     /// </summary>
     private static Task WardPageAccess(HttpContext http, RequestDelegate next)
     {
         if (HttpMethods.IsGet(http.Request.Method) && http.User.Identity?.IsAuthenticated == true)
         {
             var path = http.Request.Path;
-            if ((path == "/" || path.StartsWithSegments("/provinces")) && http.User.ChiefWard() is { } own)
+            // Replays are for city leaders and admins: a ward chief is refused (the page says why).
+            if (path.StartsWithSegments("/replay") && !http.User.IsCityWide())
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            else if ((path == "/" || path.StartsWithSegments("/provinces")) && http.User.ChiefWard() is { } own)
             {
                 http.Response.Redirect($"/wards/{own}");
                 return Task.CompletedTask;
@@ -75,7 +85,8 @@ public static class WallHosting
             if (path.StartsWithSegments("/provinces", out var province) && province.Value is { Length: > 1 } p && p.IndexOf('/', 1) < 0
                 && http.RequestServices.GetRequiredService<WardDirectory>().FindProvince(p[1..]) is null)
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
-            if (path.StartsWithSegments("/wards", out var rest) && rest.Value is { Length: > 1 } r && r.IndexOf('/', 1) < 0)
+            if ((path.StartsWithSegments("/wards", out var rest) || path.StartsWithSegments("/replay/wards", out rest))
+                && rest.Value is { Length: > 1 } r && r.IndexOf('/', 1) < 0 && http.Response.StatusCode != StatusCodes.Status403Forbidden)
             {
                 var code = r[1..];
                 if (!http.RequestServices.GetRequiredService<WardDirectory>().Contains(code)) http.Response.StatusCode = StatusCodes.Status404NotFound;

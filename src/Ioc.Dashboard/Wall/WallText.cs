@@ -349,5 +349,5 @@ public sealed class WallText
         ["day.friday"] = ["Thứ Sáu", "Friday"],
         ["day.saturday"] = ["Thứ Bảy", "Saturday"],
         ["day.sunday"] = ["Chủ Nhật", "Sunday"],
-    }.Concat(RegionWords.Table).Concat(AlertWorkWords.All()).ToFrozenDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
+    }.Concat(RegionWords.Table).Concat(AlertWorkWords.All()).Concat(ReplayWords.Table).ToFrozenDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
 }

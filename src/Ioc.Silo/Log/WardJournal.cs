@@ -1,6 +1,5 @@
 using Ioc.Grains;
 using Ioc.Silo.Wards;
-using Ioc.Time;
 
 namespace Ioc.Silo.Log;
 
@@ -16,12 +15,11 @@ public sealed class WardJournal
     /// <summary>A snapshot after this many new records, or after <see cref="SnapshotAfter"/> with any.</summary>
     public const int SnapshotEvery = 2000;
     public static readonly TimeSpan SnapshotAfter = TimeSpan.FromMinutes(1);
-    private const int ReplayPage = 5000;
 
     private readonly string _ward;
     private readonly IWardLog _log;
     private readonly LogRecordCodec _codec;
-    private readonly long _waitTargetMillis;
+    private readonly LedgerReplay _books;
     private List<LogRecord> _pending = [];
     private long _durableSeq;
     private long _snapshotSeq;
@@ -33,14 +31,12 @@ public sealed class WardJournal
         _ward = ward;
         _log = log;
         _codec = codec;
-        _waitTargetMillis = waitTargetMillis;
-        Ledger = snapshot.Ledger;
-        Learned = snapshot.Learned;
+        _books = new LedgerReplay(snapshot.Ledger, snapshot.Learned, waitTargetMillis);
         LastSeq = _durableSeq = _snapshotSeq = snapshot.Seq;
     }
 
-    public WardLedger Ledger { get; }
-    public ServiceTimeModel Learned { get; }
+    public WardLedger Ledger => _books.Ledger;
+    public ServiceTimeModel Learned => _books.Learned;
     public long LastSeq { get; private set; }
     public bool HasPending => _pending.Count > 0;
 
@@ -59,17 +55,10 @@ public sealed class WardJournal
         var journal = new WardJournal(ward, log, codec, waitTargetMillis, snapshot) { _snapshotAt = realNow };
         journal.Ledger.Self = ward;
         journal.Learned.DefaultSeconds = defaultServiceSeconds;
-        var started = false;
-        while (true)
+        await foreach (var r in log.Records(ward, journal.LastSeq))
         {
-            var page = await log.Read(ward, journal.LastSeq, ReplayPage);
-            foreach (var r in page)
-            {
-                if (!started) journal.Ledger.EnsureReady(r.ArrivedAt, dueSoonWindow);
-                started = true;
-                journal.Replay(r);
-            }
-            if (page.Count < ReplayPage) break;
+            journal.ReplayedNotices.AddRange(journal._books.Replay(r, dueSoonWindow).TakenIn);
+            journal.LastSeq = r.Seq;
         }
         journal._durableSeq = journal.LastSeq;
         journal.Ledger.EnsureReady(now, dueSoonWindow);
@@ -78,37 +67,17 @@ public sealed class WardJournal
         return journal;
     }
 
-    private void Replay(LogRecord r)
-    {
-        Roll(r.ArrivedAt);
-        var changes = Ledger.Apply([r.Event], r.ArrivedAt, _waitTargetMillis, new RecordedEstimate(r.Estimate));
-        Learn(changes);
-        ReplayedNotices.AddRange(changes.TakenIn);
-        LastSeq = r.Seq;
-    }
-
     /// <summary>Applies a batch as it arrives; its accepted events wait in order to be appended.</summary>
     public LedgerChanges Apply(IEnumerable<BusinessEvent> events, DateTimeOffset now, IIssueEstimator estimator)
     {
-        var changes = Ledger.Apply(events, now, _waitTargetMillis, estimator);
-        Learn(changes);
+        var changes = _books.Apply(events, now, estimator);
         foreach (var e in changes.Events)
             _pending.Add(new LogRecord(++LastSeq, now, e, changes.Estimates.TryGetValue(e.EventId, out var est) ? est : null));
         return changes;
     }
 
-    private void Learn(LedgerChanges changes)
-    {
-        foreach (var t in changes.Tickets) Learned.Learn(t, HanoiTime.ToLocal(t.Event.Ts).Hour);
-    }
-
     /// <summary>Midnight in Hanoi: the ledger closes its day and the learned times weigh the past less.</summary>
-    public bool Roll(DateTimeOffset now)
-    {
-        if (!Ledger.Roll(now)) return false;
-        Learned.Roll();
-        return true;
-    }
+    public bool Roll(DateTimeOffset now) => _books.Roll(now);
 
     /// <summary>Appends what is pending; on failure it stays pending, in order, for the next round.</summary>
     public async Task Flush()
@@ -168,11 +137,5 @@ public sealed class WardJournal
         var upTo = _snapshotSeq;
         foreach (var reader in readers) upTo = Math.Min(upTo, await _log.Position(reader, _ward));
         if (upTo > 0) await _log.Trim(_ward, upTo, now - TimeSpan.FromDays(keepDays));
-    }
-
-    /// <summary>During a replay, the estimate a ticket got is the one logged with its issue.</summary>
-    private sealed class RecordedEstimate(IssueEstimate? estimate) : IIssueEstimator
-    {
-        public IssueEstimate? EstimateAtIssue(TicketBook book, WaitingKey ticket) => estimate;
     }
 }

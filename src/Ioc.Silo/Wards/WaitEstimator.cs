@@ -7,7 +7,7 @@ namespace Ioc.Silo.Wards;
 /// times the ward has learned (<see cref="ServiceTimeModel"/>). Gives what a robot shows a citizen
 /// taking a ticket now, and records what a citizen was told when their ticket's issue arrived.
 /// </summary>
-public sealed class WaitEstimator(ServiceTimeModel model, Func<IReadOnlyList<DeskNow>> desks, Func<DateTimeOffset> now) : IIssueEstimator
+public sealed class WaitEstimator(ServiceTimeModel model, Func<IReadOnlyList<DeskNow>> desks, Func<DateTimeOffset> now) : IIssueEstimator, IQueueEstimator
 {
     /// <summary>An issue that reaches the center later than this after its time gets no recorded estimate: nobody was told it.</summary>
     public static readonly TimeSpan FreshIssue = TimeSpan.FromMinutes(5);

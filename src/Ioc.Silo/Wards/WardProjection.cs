@@ -18,7 +18,7 @@ public sealed class WardProjection(WardInfo ward, WardLedger ledger, DeskBoard d
         Code = ward.Code, Name = ward.Name, Type = ward.Type, Status = "ok", Dossiers = null!, Day = "",
     }, updatedAt);
 
-    public WardDetail Detail(DateTimeOffset? updatedAt, ImmutableArray<RobotView> robots, WaitEstimator estimator, DateTimeOffset now)
+    public WardDetail Detail(DateTimeOffset? updatedAt, ImmutableArray<RobotView> robots, IQueueEstimator estimator, DateTimeOffset now)
     {
         var today = ledger.TodayTickets;
         var figures = ledger.DayOf(ledger.Today);
