@@ -5,13 +5,12 @@ namespace Ioc.Dashboard.Api;
 
 /// <summary>
 /// The HTTP API as OpenAPI at <c>/openapi/v1.json</c> (every <c>/api/</c> endpoint, generated from the
-/// endpoints themselves) and a reference page at <c>/openapi/</c> that renders it in the browser from the
+/// endpoints themselves) and a reference page at <c>/openapi/index.html</c> (wwwroot/openapi) that renders it in the browser from the
 /// center's own files: vendors and city systems read it offline.
 /// </summary>
 public static class OpenApiHosting
 {
     public const string DocumentPath = "/openapi/v1.json";
-    public const string PagePath = "/openapi/index.html";
 
     public static IServiceCollection AddIocOpenApi(this IServiceCollection services) =>
         services.AddOpenApi("v1", o =>
@@ -34,7 +33,6 @@ public static class OpenApiHosting
     public static WebApplication MapIocOpenApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapGet("/openapi", () => Results.Redirect(PagePath)).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -55,11 +55,8 @@ public sealed partial class OpenApiTests(CenterHost host) : IClassFixture<Center
     [Fact]
     public async Task The_reference_page_is_served_from_the_center_with_nothing_from_outside()
     {
-        var redirect = await host.Http.GetAsync("/openapi");
-        Assert.True(redirect.StatusCode == HttpStatusCode.Redirect, $"{(int)redirect.StatusCode} {await redirect.Content.ReadAsStringAsync()}");
-        Assert.Equal("/openapi/index.html", redirect.Headers.Location?.OriginalString);
         var html = await host.Http.GetStringAsync("/openapi/index.html");
-        Assert.Contains("reference.js", html);
+        Assert.Contains("/openapi/reference.js", html);
         Assert.DoesNotMatch(@"(src|href)=""(https?:)?//", html);
         var script = await host.Http.GetAsync("/openapi/reference.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);

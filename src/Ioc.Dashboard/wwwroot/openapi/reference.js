@@ -91,7 +91,7 @@
     document.getElementById('toc').appendChild(toc);
   }
 
-  fetch('v1.json', { credentials: 'same-origin' })
+  fetch('/openapi/v1.json', { credentials: 'same-origin' })
     .then(function (r) { return r.json(); })
     .then(function (d) { doc = d; render(); })
     .catch(function (e) { document.getElementById('operations').textContent = 'Could not read /openapi/v1.json: ' + e; });
