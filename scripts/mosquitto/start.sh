@@ -48,7 +48,8 @@ if [ "$first" = 1 ]; then
   ctl() { mosquitto_ctrl -h 127.0.0.1 -p "$port" -u ioc-admin -P "$admin_password" dynsec "$@" >/dev/null; }
   # The ingest processes: take every device's batches on the shared subscription, answer on the errors topics.
   ctl createRole ioc-ingest
-  ctl addRoleACL ioc-ingest subscribePattern 'ioc/v1/+/+' allow
+  # Mosquitto 2.0 checks a shared subscription's whole filter, $share/group included.
+  ctl addRoleACL ioc-ingest subscribePattern '$share/ioc-ingest/ioc/v1/+/+' allow
   ctl addRoleACL ioc-ingest publishClientReceive 'ioc/v1/+/+' allow
   ctl addRoleACL ioc-ingest publishClientSend 'ioc/v1/+/+/errors' allow
   ctl createClient ioc-ingest -p "$ingest_password"

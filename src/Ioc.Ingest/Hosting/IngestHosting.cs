@@ -40,10 +40,23 @@ public static class IngestHosting
     {
         services.AddOptions<MqttOptions>().Bind(config.GetSection(MqttOptions.Section));
         var mqtt = config.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? new MqttOptions();
+        if (mqtt.Enabled && mqtt.UsesExternalBroker && mqtt.AdminUsername is { Length: > 0 })
+            services.TryAddSingleton<IDeviceBrokerAccounts, MosquittoAccounts>();
+        services.TryAddSingleton<IDeviceBrokerAccounts, NoBrokerAccounts>();
         if (!mqtt.Enabled || services.Any(s => s.ServiceType == typeof(IMqttTransport))) return;
-        services.AddSingleton<EmbeddedBroker>();
-        services.AddSingleton<IMqttTransport>(sp => sp.GetRequiredService<EmbeddedBroker>());
-        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        if (mqtt.UsesExternalBroker)
+        {
+            if (!mqtt.Subscribe) return;
+            services.AddSingleton<BrokerSubscriber>();
+            services.AddSingleton<IMqttTransport>(sp => sp.GetRequiredService<BrokerSubscriber>());
+            services.AddHostedService(sp => sp.GetRequiredService<BrokerSubscriber>());
+        }
+        else
+        {
+            services.AddSingleton<EmbeddedBroker>();
+            services.AddSingleton<IMqttTransport>(sp => sp.GetRequiredService<EmbeddedBroker>());
+            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        }
         services.AddHealthChecks().AddCheck<MqttHealthCheck>("mqtt", tags: ["ready"]);
     }
 

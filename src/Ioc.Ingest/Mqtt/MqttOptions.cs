@@ -27,6 +27,9 @@ public sealed class MqttOptions
     /// <summary><c>host:port</c> of an external broker (a cluster's Mosquitto); empty for the embedded one.</summary>
     public string? Broker { get; set; }
 
+    /// <summary>Whether this process takes devices' batches from the external broker (a dashboard that only provisions says false).</summary>
+    public bool Subscribe { get; set; } = true;
+
     /// <summary>This process's own account on the external broker (subscribe to devices' topics, publish their errors).</summary>
     public string? Username { get; set; }
 
