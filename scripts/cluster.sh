@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# A local cluster of the center: redis-server, two silos, one ingest and one dashboard process,
+# A local cluster of the center: redis-server, Mosquitto (devices' MQTT), two silos, one ingest and one dashboard process,
 # each on a free loopback port, each its own process started from its built dll (so its PID is
 # known), and stopped by those PIDs.
 #
 #   scripts/cluster.sh up              build (unless SKIP_BUILD=1), start everything, print the addresses
 #   scripts/cluster.sh add-silo        one more silo in the running cluster
 #   scripts/cluster.sh add-dashboard   one more dashboard process (its own port and data folder)
+#   scripts/cluster.sh add-ingest      one more ingest process (HTTP, and a member of the MQTT shared subscription)
 #   scripts/cluster.sh status          what runs, with PIDs and ports
 #   scripts/cluster.sh down            stop every process by its PID (newest first, Redis last)
 #
 # Settings (environment): REGION=hanoi|<province code>|vn (Ioc:Region, default hanoi),
 # DIR=data/cluster (logs, Redis' append-only file, the dashboards' data folders, cluster.pids),
 # ADMIN_PASSWORD (generated and printed when unset), SIMULATOR=1 (a simulator process playing the
-# region through the dashboard process), CONFIG=Release.
+# region through the dashboard process), CONFIG=Release, MQTT=0 (no Mosquitto: devices over HTTP only).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -101,9 +102,35 @@ add_dashboard() {
   [[ -e "$DIR/dashboard-$n/keys" ]] || ln -s "$DIR/keys" "$DIR/dashboard-$n/keys"
   pid=$(start "dashboard-$n" "$port" "$log" Ioc.Dashboard \
     --urls "http://127.0.0.1:$port" "--Ioc:Cluster:Mode=client" "--Ioc:Cluster:Redis=$REDIS" "--Ioc:Region=$REGION" \
-    "--Ioc:DataPath=$DIR/dashboard-$n" "--Ioc:Admin:Password=$ADMIN_PASSWORD" "--Ioc:Simulator:Enabled=false")
+    "--Ioc:DataPath=$DIR/dashboard-$n" "--Ioc:Admin:Password=$ADMIN_PASSWORD" "--Ioc:Simulator:Enabled=false" \
+    $(mqtt_args dashboard))
   wait_http "$pid" "$log" "http://127.0.0.1:$port"
   echo "dashboard-$n pid $pid  http://127.0.0.1:$port  (wall, read API, live feed, jobs)"
+}
+
+# The MQTT settings of a process: the dashboard provisions devices on Mosquitto, ingest takes their batches.
+mqtt_args() {
+  if [[ -z "${MQTT_PORT:-}" ]]; then echo "--Ioc:Mqtt:Enabled=false"; return; fi
+  echo "--Ioc:Mqtt:Broker=127.0.0.1:$MQTT_PORT"
+  if [[ $1 == dashboard ]]; then
+    echo "--Ioc:Mqtt:Subscribe=false --Ioc:Mqtt:AdminUsername=ioc-admin --Ioc:Mqtt:AdminPassword=$MQTT_ADMIN_PASSWORD"
+  else
+    echo "--Ioc:Mqtt:Username=ioc-ingest --Ioc:Mqtt:Password=$MQTT_INGEST_PASSWORD --Ioc:Mqtt:ClientId=$1"
+  fi
+}
+
+add_ingest() {
+  load
+  local n port pid log
+  n=$(( $(grep -c '^ingest' "$PIDS" 2>/dev/null || true) + 1 ))
+  port=$(free_port)
+  log="$DIR/ingest-$n.log"
+  # Its MQTT session is named after it: restarted under the same name it gets back what it held.
+  # shellcheck disable=SC2046
+  pid=$(start "ingest-$n" "$port" "$log" Ioc.Ingest \
+    --urls "http://127.0.0.1:$port" "--Ioc:Cluster:Redis=$REDIS" "--Ioc:Region=$REGION" $(mqtt_args "ioc-ingest-$n"))
+  wait_http "$pid" "$log" "http://127.0.0.1:$port"
+  echo "ingest-$n    pid $pid  http://127.0.0.1:$port/api/v1/telemetry"
 }
 
 any_alive() {
@@ -135,17 +162,20 @@ REDIS=127.0.0.1:$redis_port
 REGION=$REGION
 ADMIN_PASSWORD=$password
 EOF
+  if [[ "${MQTT:-1}" != 0 ]]; then
+    command -v mosquitto >/dev/null || { echo "mosquitto is not installed (apt-get install mosquitto mosquitto-clients, or MQTT=0)" >&2; exit 1; }
+    local mqtt; mqtt=$(PORT=$(free_port) scripts/mosquitto/start.sh "$DIR/mosquitto" 2>/dev/null)
+    eval "$mqtt"
+    echo "mosquitto $MQTT_PID $MQTT_PORT" >>"$PIDS"
+    printf 'MQTT_PORT=%s\nMQTT_ADMIN_PASSWORD=%s\nMQTT_INGEST_PASSWORD=%s\n' "$MQTT_PORT" "$MQTT_ADMIN_PASSWORD" "${MQTT_INGEST_PASSWORD:-}" >>"$DIR/cluster.env"
+    echo "mosquitto   pid $MQTT_PID  mqtt://127.0.0.1:$MQTT_PORT  (devices: user = device id, password = key)"
+  fi
   echo "redis       pid $(awk '$1=="redis"{print $2}' "$PIDS")  127.0.0.1:$redis_port  (data in $DIR/redis)"
   add_silo
   add_silo
-  load
-  local port pid log="$DIR/ingest-1.log"
-  port=$(free_port)
-  pid=$(start "ingest-1" "$port" "$log" Ioc.Ingest \
-    --urls "http://127.0.0.1:$port" "--Ioc:Cluster:Redis=$REDIS" "--Ioc:Region=$REGION")
-  wait_http "$pid" "$log" "http://127.0.0.1:$port"
-  echo "ingest-1    pid $pid  http://127.0.0.1:$port/api/v1/telemetry"
+  add_ingest
   add_dashboard
+  local pid log
   local dashboard; dashboard=$(awk '$1=="dashboard-1"{print $3}' "$PIDS")
   if [[ "${SIMULATOR:-}" == 1 ]]; then
     log="$DIR/simulator.log"
@@ -186,7 +216,8 @@ case "${1:-}" in
   up) up ;;
   add-silo) add_silo ;;
   add-dashboard) add_dashboard ;;
+  add-ingest) add_ingest ;;
   status) status ;;
   down) down ;;
-  *) sed -n '2,16p' "$0"; exit 2 ;;
+  *) sed -n '2,17p' "$0"; exit 2 ;;
 esac

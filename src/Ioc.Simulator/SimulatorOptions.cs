@@ -36,6 +36,12 @@ public sealed class SimulatorOptions
 
     public int MaxConcurrentRequests { get; set; } = 8;
 
+    /// <summary>How devices send telemetry: <c>http</c> (default), <c>mqtt</c>, or <c>mixed</c> (each device one or the other, as in a real city).</summary>
+    public string Transport { get; set; } = "http";
+
+    /// <summary>The MQTT broker as <c>host:port</c> (default: the host of <see cref="BaseUrl"/>, port 1883).</summary>
+    public string? MqttBroker { get; set; }
+
     /// <summary>Real seconds between state messages (heartbeats) of one counter or robot.</summary>
     public int HeartbeatSeconds { get; set; } = 20;
 

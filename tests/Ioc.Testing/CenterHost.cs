@@ -54,6 +54,8 @@ public class CenterHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Ioc:Simulator:Enabled", "false");
         // Scheduled jobs would move alerts on their own; the job tests switch them on.
         builder.UseSetting("Ioc:Jobs:Enabled", "false");
+        // The embedded MQTT broker on a free port (many hosts run side by side).
+        builder.UseSetting("Ioc:Mqtt:Port", "0");
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("IOC_TEST_LOGLEVEL") ?? "Warning");
         foreach (var (k, v) in Settings) builder.UseSetting(k, v);
         builder.ConfigureTestServices(services =>
@@ -91,6 +93,9 @@ public class CenterHost : WebApplicationFactory<Program>, IAsyncLifetime
     public DateTimeOffset Now => Services.GetRequiredService<IocClock>().GetUtcNow();
 
     public Uri BaseUrl => Http.BaseAddress!;
+
+    /// <summary>The port the embedded MQTT broker bound.</summary>
+    public int MqttPort => Services.GetRequiredService<Ioc.Ingest.Mqtt.EmbeddedBroker>().Port;
 
     public static string Rfc3339(DateTimeOffset t) => HanoiTime.ToLocal(t).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz");
 

@@ -6,6 +6,7 @@ using Ioc.Dashboard.Security;
 using Ioc.Grains;
 using Ioc.Ingest.Devices;
 using Ioc.Ingest.Http;
+using Ioc.Ingest.Mqtt;
 using Ioc.Ingest.Telemetry;
 using Ioc.Telemetry;
 using Ioc.Wards;
@@ -28,11 +29,25 @@ public static partial class AdminEndpoints
     [GeneratedRegex("^[A-Za-z0-9._@-]{3,64}$")]
     private static partial Regex UsernamePattern();
 
+    /// <summary>
+    /// The device's account on the cluster's MQTT broker (nothing to do with the embedded one). A broker that
+    /// does not answer does not undo the provisioning: HTTP works, and rotating the key sets the account again.
+    /// </summary>
+    private static async Task OnBroker(IDeviceBrokerAccounts broker, DeviceInfo device, string key, ILoggerFactory loggers)
+    {
+        try { await broker.Upsert(device, key); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            loggers.CreateLogger(typeof(AdminEndpoints)).LogError(e, "Device {Device} has no account on the MQTT broker yet; rotate its key to try again", device.DeviceId);
+        }
+    }
+
     public static void MapAdmin(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AdminPolicy).DisableAntiforgery();
 
-        api.MapPost("/devices", async (DeviceRequest body, IGrainFactory grains, TimeProvider time, AuditLog audit, HttpContext http, WardDirectory directory) =>
+        api.MapPost("/devices", async (DeviceRequest body, IGrainFactory grains, TimeProvider time, AuditLog audit, HttpContext http, WardDirectory directory,
+            IDeviceBrokerAccounts broker, ILoggerFactory loggers) =>
         {
             var errors = new List<FieldError>();
             if (body.DeviceId is null || !DeviceIdPattern().IsMatch(body.DeviceId))
@@ -51,21 +66,24 @@ public static partial class AdminEndpoints
             if (errors.Count > 0) return Problems.BadRequest(errors, "Invalid device");
 
             var key = DeviceKeys.NewKey();
-            var outcome = await grains.GetGrain<IDeviceRegistryGrain>(0)
-                .Provision(new DeviceInfo(body.DeviceId!, body.Kind!, wards, time.GetUtcNow()), DeviceKeys.Hash(key));
+            var device = new DeviceInfo(body.DeviceId!, body.Kind!, wards, time.GetUtcNow());
+            var outcome = await grains.GetGrain<IDeviceRegistryGrain>(0).Provision(device, DeviceKeys.Hash(key));
             if (outcome == ProvisionOutcome.Conflict)
                 return Problems.Field("deviceId", $"device '{body.DeviceId}' exists; POST /api/v1/devices/{body.DeviceId}/key issues a new key", StatusCodes.Status409Conflict);
+            await OnBroker(broker, device, key, loggers);
             audit.Write(AuditActions.DeviceProvisioned, http.User.Name(), body.DeviceId, ClientAddress.Of(http), $"{body.Kind} for {string.Join(", ", wards)}");
             return Results.Created($"/api/v1/devices/{body.DeviceId}", new DeviceKeyIssued(body.DeviceId!, key));
         });
 
-        api.MapPost("/devices/{deviceId}/key", async (string deviceId, IGrainFactory grains, DeviceKeyCache keys, AuditLog audit, HttpContext http) =>
+        api.MapPost("/devices/{deviceId}/key", async (string deviceId, IGrainFactory grains, DeviceKeyCache keys, AuditLog audit, HttpContext http,
+            IDeviceBrokerAccounts broker, ILoggerFactory loggers) =>
         {
             var key = DeviceKeys.NewKey();
             var outcome = await grains.GetGrain<IDeviceRegistryGrain>(0).RotateKey(deviceId, DeviceKeys.Hash(key));
             if (outcome == ProvisionOutcome.NotFound) return Problems.Of(StatusCodes.Status404NotFound, $"No device '{TextRules.Echo(deviceId)}'");
             // The old key is refused by this process from now on (other processes: within their cache time).
             keys.ForgetDevice(deviceId);
+            if (await grains.GetGrain<IDeviceRegistryGrain>(0).Find(deviceId) is { } device) await OnBroker(broker, device, key, loggers);
             audit.Write(AuditActions.DeviceKeyRotated, http.User.Name(), deviceId, ClientAddress.Of(http));
             return Results.Ok(new DeviceKeyIssued(deviceId, key));
         });

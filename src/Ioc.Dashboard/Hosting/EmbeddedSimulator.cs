@@ -27,9 +27,11 @@ public sealed class EmbeddedSimulator
         config["Ioc:Clock:Start"] ??= "07:45";
         services.AddSingleton<EmbeddedSimulator>();
         services.AddIocSimulator(config);
-        services.AddOptions<SimulatorOptions>().PostConfigure<EmbeddedSimulator>((o, self) =>
+        services.AddOptions<SimulatorOptions>().PostConfigure<EmbeddedSimulator, IServiceProvider>((o, self, sp) =>
         {
             o.BaseUrl ??= self._baseUrl;
+            // MQTT devices of the simulator reach this process's own broker, whatever port it took.
+            if (sp.GetService<Ioc.Ingest.Mqtt.EmbeddedBroker>() is { Port: > 0 } broker) o.MqttBroker ??= $"127.0.0.1:{broker.Port}";
             o.AdminUsername = AdminBootstrap.SimulatorUser;
             o.AdminPassword ??= self._password;
         });

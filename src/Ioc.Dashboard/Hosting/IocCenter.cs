@@ -131,6 +131,7 @@ public static class IocCenter
             .AddPolicy(WardEndpoints.EstimatePolicy, p => p.RequireRole([.. Roles.People, Roles.Device]))
             .AddPolicy(AdminEndpoints.AdminPolicy, p => p.RequireRole(Roles.Admin));
         services.AddIocWall(config);
+        services.AddIocOpenApi();
         return builder;
     }
 
@@ -172,6 +173,7 @@ public static class IocCenter
         app.MapIocJobs();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapIocOperations();
+        app.MapIocOpenApi();
         app.MapIocWall();
         return app;
     }

@@ -2,9 +2,8 @@ namespace Ioc.Dashboard.Operations;
 
 /// <summary>
 /// The center's health endpoints. <c>/healthz/live</c>: the process answers (no checks). <c>/healthz/ready</c>: every
-/// check tagged <see cref="Ready"/>: the cluster, grain storage, the history store and, when a part that needs
-/// one is switched on, its own (a future MQTT bridge adds
-/// <c>services.AddHealthChecks().AddCheck&lt;MqttBrokerHealthCheck&gt;("mqtt", tags: [IocHealth.Ready])</c>).
+/// check tagged <see cref="Ready"/>: the cluster, grain storage, the history store and, when MQTT is on, "mqtt"
+/// (<c>Ioc.Ingest.Mqtt.MqttHealthCheck</c>, added by <c>AddIocIngest</c> with the tag "ready").
 /// </summary>
 public static class IocHealth
 {

@@ -1,4 +1,5 @@
 using Ioc.Ingest.Devices;
+using Ioc.Ingest.Mqtt;
 using Ioc.Ingest.Telemetry;
 using Ioc.Time;
 using Ioc.Wards;
@@ -26,7 +27,37 @@ public static class IngestHosting
         services.TryAddSingleton<DeviceRateLimiter>();
         services.TryAddSingleton<IngestMetrics>();
         services.TryAddSingleton<DeviceKeyCache>();
+        services.TryAddSingleton<TelemetryIntake>();
+        services.AddIocMqtt(config);
         return services;
+    }
+
+    /// <summary>
+    /// Devices over MQTT (<see cref="MqttOptions"/>): the embedded broker unless <c>Ioc:Mqtt:Broker</c> names
+    /// the cluster's; nothing with <c>Ioc:Mqtt:Enabled=false</c>. The check "mqtt" joins /healthz/ready.
+    /// </summary>
+    private static void AddIocMqtt(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<MqttOptions>().Bind(config.GetSection(MqttOptions.Section));
+        var mqtt = config.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? new MqttOptions();
+        if (mqtt.Enabled && mqtt.UsesExternalBroker && mqtt.AdminUsername is { Length: > 0 })
+            services.TryAddSingleton<IDeviceBrokerAccounts, MosquittoAccounts>();
+        services.TryAddSingleton<IDeviceBrokerAccounts, NoBrokerAccounts>();
+        if (!mqtt.Enabled || services.Any(s => s.ServiceType == typeof(IMqttTransport))) return;
+        if (mqtt.UsesExternalBroker)
+        {
+            if (!mqtt.Subscribe) return;
+            services.AddSingleton<BrokerSubscriber>();
+            services.AddSingleton<IMqttTransport>(sp => sp.GetRequiredService<BrokerSubscriber>());
+            services.AddHostedService(sp => sp.GetRequiredService<BrokerSubscriber>());
+        }
+        else
+        {
+            services.AddSingleton<EmbeddedBroker>();
+            services.AddSingleton<IMqttTransport>(sp => sp.GetRequiredService<EmbeddedBroker>());
+            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        }
+        services.AddHealthChecks().AddCheck<MqttHealthCheck>("mqtt", tags: ["ready"]);
     }
 
     public static AuthenticationBuilder AddDeviceKey(this AuthenticationBuilder auth) =>

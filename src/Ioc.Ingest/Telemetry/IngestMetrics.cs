@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Ioc.Ingest.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ioc.Ingest.Telemetry;
@@ -52,27 +53,31 @@ public sealed class IngestMetrics
     private void Record(HttpContext http, object? result, TimeSpan elapsed)
     {
         var count = http.Items[EventCountKey] is int n ? n : 0;
-        string outcome;
-        if (result is IValueHttpResult { Value: TelemetryAccepted accepted })
+        if (result is IValueHttpResult { Value: TelemetryAccepted accepted }) Record(count, accepted, "accepted", elapsed);
+        else Record(count, null, Reason((result as IStatusCodeHttpResult)?.StatusCode, (result as IValueHttpResult)?.Value as ProblemDetails), elapsed);
+    }
+
+    /// <summary>A batch that came by another transport (MQTT).</summary>
+    public void Record(IntakeOutcome outcome, TimeSpan elapsed) =>
+        Record(outcome.EventCount, outcome.Accepted, outcome.Accepted is null ? Reason(outcome.Status, outcome.Problem) : "accepted", elapsed);
+
+    private void Record(int count, TelemetryAccepted? accepted, string outcome, TimeSpan elapsed)
+    {
+        if (accepted is not null)
         {
-            outcome = "accepted";
             _events.Add(accepted.Accepted, new KeyValuePair<string, object?>("outcome", "accepted"));
             _events.Add(accepted.Duplicates, new KeyValuePair<string, object?>("outcome", "duplicate"));
         }
-        else
-        {
-            outcome = Reason(result);
-            if (count > 0) _events.Add(count, new("outcome", "refused"), new("reason", outcome));
-        }
+        else if (count > 0) _events.Add(count, new("outcome", "refused"), new("reason", outcome));
         _batches.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
         _duration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
     }
 
     /// <summary>Why a batch was refused, from the status of its answer (and, for 400, whether the body could be read at all).</summary>
-    public static string Reason(object? result) => (result as IStatusCodeHttpResult)?.StatusCode switch
+    public static string Reason(int? status, ProblemDetails? problem) => status switch
     {
-        StatusCodes.Status400BadRequest when result is IValueHttpResult { Value: Microsoft.AspNetCore.Mvc.ProblemDetails p }
-            && p.Extensions.TryGetValue("errors", out var e) && e is IReadOnlyList<FieldError> errors && errors.Any(x => x.Field == "body") => "malformed",
+        StatusCodes.Status400BadRequest when problem is not null
+            && problem.Extensions.TryGetValue("errors", out var e) && e is IReadOnlyList<FieldError> errors && errors.Any(x => x.Field == "body") => "malformed",
         StatusCodes.Status400BadRequest => "invalid",
         StatusCodes.Status403Forbidden => "forbidden",
         StatusCodes.Status413PayloadTooLarge => "too_large",

@@ -22,6 +22,8 @@ public sealed class RequestBody : IDisposable
 
     public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, Length);
 
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+
     public static async Task<RequestBody> Read(HttpRequest request, bool gzip, int max, TimeSpan timeout, CancellationToken aborted)
     {
         var body = new RequestBody();
@@ -57,8 +59,7 @@ public sealed class RequestBody : IDisposable
         return body;
     }
 
-    public static IResult TooLarge(int max) =>
-        Problems.Of(StatusCodes.Status413PayloadTooLarge, "Batch too large", $"At most {max} bytes after decompression.");
+    public static IResult TooLarge(int max) => Problems.Result(TelemetryIntake.TooLarge(max).Problem!, null);
 
     private static IResult TooSlow(string why) =>
         Problems.Of(StatusCodes.Status408RequestTimeout, "Request body incomplete", $"The body {why}; send the batch again.",

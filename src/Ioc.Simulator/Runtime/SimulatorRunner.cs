@@ -3,6 +3,7 @@ using System.Net;
 using Ioc.Simulator.Http;
 using Ioc.Simulator.Model;
 using Ioc.Simulator.Network;
+using Ioc.Simulator.Transport;
 using Ioc.Telemetry;
 using Ioc.Time;
 using Ioc.Wards;
@@ -32,6 +33,7 @@ public sealed class SimulatorRunner
     private readonly Dictionary<string, DeviceLink> _links = new(StringComparer.Ordinal);
     private CitySimulation? _sim;
     private NetworkModel? _network;
+    private readonly MqttDevices? _mqtt;
 
     public SimulatorRunner(SimulatorOptions options, IocClock clock, IocApiClient api, ILogger logger, SimulatorStateStore? store, IReadOnlyList<WardInfo>? units = null)
     {
@@ -41,6 +43,10 @@ public sealed class SimulatorRunner
         _api = api;
         _logger = logger;
         _store = store;
+        if (!TransportChoice.IsKnown(options.Transport))
+            throw new ArgumentException($"Ioc:Simulator:Transport '{options.Transport}' is none of http, mqtt, mixed.");
+        if (TransportChoice.UsesMqtt(options.Transport, "any") || options.Transport.Equals(TransportChoice.Mixed, StringComparison.OrdinalIgnoreCase))
+            _mqtt = new MqttDevices(options.MqttBroker is { Length: > 0 } b ? b : $"{new Uri(options.BaseUrl!).Host}:1883");
     }
 
     public SimulatorStats Stats { get; } = new();
@@ -260,7 +266,9 @@ public sealed class SimulatorRunner
         {
             ct.ThrowIfCancellationRequested();
             Stats.AddPost();
-            var r = await _api.PostTelemetryAsync(link.Key, body, ct).ConfigureAwait(false);
+            var r = _mqtt is not null && TransportChoice.UsesMqtt(_options.Transport, link.Spec.DeviceId)
+                ? await _mqtt.SendAsync(link.Spec.DeviceId, link.Key, batch, ct).ConfigureAwait(false)
+                : await _api.PostTelemetryAsync(link.Key, body, ct).ConfigureAwait(false);
             if (r.IsSuccess)
             {
                 Stats.AddAccepted(r.Accepted, r.Duplicates);
@@ -286,6 +294,7 @@ public sealed class SimulatorRunner
                     // The center forgot the key (e.g. its store was reset): provision again, then resend.
                     reprovisioned = true;
                     link.Key = await _api.ProvisionAsync(link.Spec, ct).ConfigureAwait(false);
+                    _mqtt?.Forget(link.Spec.DeviceId);
                     continue;
                 case null:
                 case HttpStatusCode.RequestTimeout:

@@ -45,7 +45,8 @@ public sealed class CenterProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in (string[])[dll, "--urls", url, .. args])
+        // Each process its own free MQTT port (a test that cares passes its own after these).
+        foreach (var a in (string[])[dll, "--urls", url, "--Ioc:Mqtt:Port=0", .. args])
             psi.ArgumentList.Add(a);
         var p = new CenterProcess(Process.Start(psi)!, new Uri(url));
         p._process.BeginOutputReadLine();

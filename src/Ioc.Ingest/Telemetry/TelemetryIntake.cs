@@ -1,0 +1,68 @@
+using Ioc.Grains;
+using Ioc.Ingest.Http;
+using Ioc.Ingest.Telemetry.Json;
+using Ioc.Time;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ioc.Ingest.Telemetry;
+
+/// <summary>
+/// The one path a batch takes after its transport: rate limit, size, JSON, every rule of
+/// telemetry-v1, then the grains. HTTP and MQTT differ only in how they read the bytes and how they
+/// answer the <see cref="IntakeOutcome"/>; validation, limits and dedupe are the same by construction.
+/// </summary>
+public sealed class TelemetryIntake(
+    TelemetryParser parser,
+    ITelemetryDispatcher dispatcher,
+    IBusinessEventSink businessEvents,
+    DeviceRateLimiter limiter,
+    IocClock clock,
+    IOptions<IngestOptions> options,
+    ILogger<TelemetryIntake> logger)
+{
+    public int MaxBodyBytes => options.Value.MaxBodyBytes;
+
+    /// <summary>Null when the device may send a batch now, else the 429.</summary>
+    public IntakeOutcome? Admit(DeviceInfo device) =>
+        limiter.TryAcquire(device.DeviceId) is { } wait
+            ? IntakeOutcome.Refused(Problems.Details(StatusCodes.Status429TooManyRequests, "Too many requests from this device",
+                $"Retry after {Math.Ceiling(wait.TotalSeconds)} s."), retryAfter: wait)
+            : null;
+
+    public static IntakeOutcome TooLarge(int max) =>
+        IntakeOutcome.Refused(Problems.Details(StatusCodes.Status413PayloadTooLarge, "Batch too large",
+            $"At most {max} bytes after decompression."));
+
+    /// <summary>Checks and applies a batch the device sent (already admitted); never throws but for cancellation.</summary>
+    public async Task<IntakeOutcome> Apply(DeviceInfo device, ReadOnlyMemory<byte> body, CancellationToken aborted)
+    {
+        if (body.Length > MaxBodyBytes) return TooLarge(MaxBodyBytes);
+        if (BodyReader.Read(body.Span, out var jsonError) is not { } root)
+            return IntakeOutcome.Refused(Problems.Details(StatusCodes.Status400BadRequest, "Malformed JSON", $"The body {jsonError}.",
+                [new FieldError(-1, "body", jsonError!)]));
+
+        var batch = parser.Parse(root, device, clock.GetUtcNow());
+        if (batch.TooManyEvents)
+            return IntakeOutcome.Refused(Problems.Details(StatusCodes.Status413PayloadTooLarge, "Batch too large",
+                $"{batch.Count} events; at most {TelemetryParser.MaxEvents} in one batch."), batch.Count);
+        if (batch.Forbidden.Count > 0)
+            return IntakeOutcome.Refused(Problems.Details(StatusCodes.Status403Forbidden, "Key valid, but not for this device or ward", batch.Forbidden), batch.Count);
+        if (batch.Errors.Count > 0)
+            return IntakeOutcome.Refused(Problems.Details(StatusCodes.Status400BadRequest, "Invalid telemetry batch", batch.Errors), batch.Count);
+
+        try
+        {
+            var result = await dispatcher.Dispatch(batch);
+            if (batch.Business.Count > 0) businessEvents.OnAccepted(batch.Business);
+            return IntakeOutcome.Applied(new TelemetryAccepted(result.Accepted, result.Duplicates + batch.InBatchDuplicates), batch.Count);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !aborted.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Could not apply a batch of {Count} events from {Device}", batch.Count, device.DeviceId);
+            return IntakeOutcome.Refused(Problems.Details(StatusCodes.Status503ServiceUnavailable, "The center cannot apply events now",
+                "Send the same batch again; event ids make that safe."), batch.Count, TimeSpan.FromSeconds(5));
+        }
+    }
+}
