@@ -1,47 +1,5 @@
 namespace Ioc.Grains;
 
-public static class AlertKinds
-{
-    public const string DossierOverdue = "dossier-overdue";
-    public const string DossierDueSoon = "dossier-due-soon";
-    public const string QueueLong = "queue-long";
-    public const string WaitLong = "wait-long";
-    public const string RobotOffline = "robot-offline";
-    public const string RobotBatteryLow = "robot-battery-low";
-    public const string RobotError = "robot-error";
-    public const string CounterOffline = "counter-offline";
-    public const string WardStale = "ward-stale";
-    /// <summary>A citizen rated the service 1 or 2 (see <see cref="RatingAlertRule"/>).</summary>
-    public const string RatingLow = "rating-low";
-    /// <summary>Several low ratings at one desk within a short time.</summary>
-    public const string RatingLowRun = "rating-low-run";
-
-    public static readonly IReadOnlyList<string> All =
-        [DossierOverdue, DossierDueSoon, QueueLong, WaitLong, RobotOffline, RobotBatteryLow, RobotError, CounterOffline, WardStale,
-            RatingLow, RatingLowRun];
-}
-
-public static class AlertSeverities
-{
-    public const string Info = "info";
-    public const string Warning = "warning";
-    public const string Critical = "critical";
-    public static readonly IReadOnlyList<string> All = [Info, Warning, Critical];
-
-    public static int Rank(string severity) => severity switch { Critical => 2, Warning => 1, _ => 0 };
-}
-
-public static class AlertStates
-{
-    public const string Open = "open";
-    public const string Escalated = "escalated";
-    public const string Acknowledged = "acknowledged";
-    public const string Resolved = "resolved";
-    public static readonly IReadOnlyList<string> All = [Open, Escalated, Acknowledged, Resolved];
-
-    public static bool IsActive(string state) => state is not Resolved;
-}
-
 /// <summary>
 /// An alert of one ward. Its <see cref="Cause"/> (kind plus subject) is unique among the ward's
 /// active alerts, so a cause raises one alert until it is resolved. It holds a kind and the facts

@@ -2,19 +2,6 @@ using System.Collections.Immutable;
 
 namespace Ioc.Halls;
 
-[GenerateSerializer, Immutable]
-public sealed record HallRect(
-    [property: Id(0)] double X,
-    [property: Id(1)] double Y,
-    [property: Id(2)] double Width,
-    [property: Id(3)] double Height);
-
-[GenerateSerializer, Immutable]
-public sealed record HallDesk(
-    [property: Id(0)] string Counter,
-    [property: Id(1)] double X,
-    [property: Id(2)] double Y);
-
 /// <summary>
 /// The floor plan of a ward's service hall in the robots' own frame (metres, origin at the
 /// plan's corner): desks along the back wall, the waiting area in the middle, the entrance

@@ -13,11 +13,6 @@ using Ioc.Wards;
 
 namespace Ioc.Dashboard.Api;
 
-public sealed record DeviceRequest(string? DeviceId, string? Kind, string? Ward, string[]? Wards);
-public sealed record DeviceKeyIssued(string DeviceId, string Key);
-public sealed record UserRequest(string? Username, string? Password, string? Role, string? Ward);
-public sealed record UserCreated(string Username, string Role, string? Ward);
-
 /// <summary>Admin-only: provisioning devices (key shown once) and creating people.</summary>
 public static partial class AdminEndpoints
 {

@@ -8,11 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace Ioc.Dashboard.Api;
 
-public sealed record Credentials(string? Username, string? Password);
-public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
-public sealed record TokenIssued(string Token, DateTimeOffset ExpiresAt);
-public sealed record Me(string Username, string Role, string? Ward);
-
 public static class AuthEndpoints
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(8);

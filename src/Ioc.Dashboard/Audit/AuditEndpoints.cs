@@ -4,8 +4,6 @@ using Ioc.Time;
 
 namespace Ioc.Dashboard.Audit;
 
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? Next);
-
 /// <summary><c>GET /api/v1/admin/audit?limit=&amp;before=&amp;action=</c>: the audit trail for admins, newest first, a page at a time.</summary>
 public static class AuditEndpoints
 {

@@ -7,9 +7,6 @@ using Ioc.Time;
 
 namespace Ioc.Dashboard.History;
 
-/// <summary>One bucket of a history answer: its start (+07:00) and the mean of the metric in it.</summary>
-public sealed record HistoryPoint(DateTimeOffset At, double Value);
-
 /// <summary>
 /// The query of <c>GET /api/v1/wards/{code}/history</c> checked field by field, and the bucketing shared
 /// by both sources. Buckets start at multiples of the step since the Unix epoch, as InfluxDB's

@@ -2,9 +2,6 @@ using Microsoft.Extensions.Hosting;
 
 namespace Ioc.Dashboard.Wall;
 
-/// <summary>Both screens' layouts, read and checked together.</summary>
-public sealed record LayoutSet(DashboardLayout Wall, DashboardLayout Ward);
-
 /// <summary>
 /// The layouts of <c>dashboards/</c> (config key <c>Ioc:DashboardsPath</c>). They are read and
 /// checked at start-up, where a bad file stops the center; afterwards a change to a file is read

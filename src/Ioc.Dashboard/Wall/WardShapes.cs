@@ -5,20 +5,6 @@ using Ioc.Wards;
 
 namespace Ioc.Dashboard.Wall;
 
-/// <summary>One unit's outline as an SVG path in the map's own units.</summary>
-public sealed record WardShape(
-    string Code,
-    string Name,
-    string FullName,
-    string Type,
-    string Path,
-    double MinX,
-    double MinY,
-    double MaxX,
-    double MaxY,
-    double LabelX,
-    double LabelY);
-
 /// <summary>
 /// The 126 boundaries of <c>wwwroot/data/hanoi-wards.geojson</c> (simplified, feature id = unit
 /// code; embedded in the assembly too) projected once for SVG: equirectangular, longitude scaled

@@ -23,7 +23,6 @@ public static class IngestHosting
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TelemetryParser>();
         services.TryAddSingleton<ITelemetryDispatcher, TelemetryDispatcher>();
-        services.TryAddSingleton<IBusinessEventSink, NullBusinessEventSink>();
         services.TryAddSingleton<DeviceRateLimiter>();
         services.TryAddSingleton<IngestMetrics>();
         services.TryAddSingleton<DeviceKeyCache>();

@@ -3,9 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Ioc.Ingest.Http;
 
-/// <summary>One wrong field of one event: index −1 for the request as a whole.</summary>
-public sealed record FieldError(int Index, string Field, string Message);
-
 /// <summary>problem+json answers with the shapes the specs name.</summary>
 public static class Problems
 {

@@ -12,8 +12,3 @@ public interface IDeviceBrokerAccounts
     /// <summary>Creates or updates the device's account: idempotent, so a rotation also repairs a missing one.</summary>
     Task Upsert(DeviceInfo device, string key, CancellationToken cancellationToken = default);
 }
-
-public sealed class NoBrokerAccounts : IDeviceBrokerAccounts
-{
-    public Task Upsert(DeviceInfo device, string key, CancellationToken cancellationToken = default) => Task.CompletedTask;
-}

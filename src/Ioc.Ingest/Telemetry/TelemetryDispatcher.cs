@@ -3,12 +3,6 @@ using Ioc.Grains;
 
 namespace Ioc.Ingest.Telemetry;
 
-/// <summary>Hands a checked batch to the grains; the seam where "cannot apply now" (503) arises.</summary>
-public interface ITelemetryDispatcher
-{
-    Task<ApplyResult> Dispatch(ParsedBatch batch);
-}
-
 /// <summary>
 /// Sends a checked batch to its grains: one call per grain with all of that grain's events
 /// (robot by device, desk by ward and label, business events by ward), all in parallel.

@@ -7,8 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Ioc.Ingest.Telemetry;
 
-public sealed record TelemetryAccepted(int Accepted, int Duplicates);
-
 /// <summary>POST /api/v1/telemetry exactly as telemetry-v1 says: HTTP's own checks, then <see cref="TelemetryIntake"/>.</summary>
 public static class TelemetryEndpoint
 {

@@ -16,7 +16,6 @@ namespace Ioc.Ingest.Telemetry;
 public sealed class TelemetryIntake(
     TelemetryParser parser,
     ITelemetryDispatcher dispatcher,
-    IBusinessEventSink businessEvents,
     DeviceRateLimiter limiter,
     IocClock clock,
     IOptions<IngestOptions> options,
@@ -55,7 +54,6 @@ public sealed class TelemetryIntake(
         try
         {
             var result = await dispatcher.Dispatch(batch);
-            if (batch.Business.Count > 0) businessEvents.OnAccepted(batch.Business);
             return IntakeOutcome.Applied(new TelemetryAccepted(result.Accepted, result.Duplicates + batch.InBatchDuplicates), batch.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException || !aborted.IsCancellationRequested)

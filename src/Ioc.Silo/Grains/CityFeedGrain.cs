@@ -8,12 +8,6 @@ using Orleans.Utilities;
 
 namespace Ioc.Silo.Grains;
 
-[GenerateSerializer]
-public sealed class CityFeedState
-{
-    [Id(0)] public List<CitySample> Samples { get; set; } = [];
-}
-
 /// <summary>
 /// The city's live feed. Wards report their summary when it changes; four times a second, if
 /// anything changed, every registered Dashboard gets one frame: the wards that changed since the

@@ -2,12 +2,6 @@ using Ioc.Grains;
 
 namespace Ioc.Silo.Grains;
 
-[GenerateSerializer]
-public sealed class DeviceKeyShardState
-{
-    [Id(0)] public Dictionary<string, string> DeviceOf { get; set; } = new(StringComparer.Ordinal);
-}
-
 /// <summary>A shard of the key index: which device a key hash belongs to.</summary>
 public sealed class DeviceKeyShardGrain(
     [PersistentState("device-keys", "ioc")] IPersistentState<DeviceKeyShardState> store) : Grain, IDeviceKeyShardGrain

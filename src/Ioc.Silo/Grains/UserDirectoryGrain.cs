@@ -3,12 +3,6 @@ using Ioc.Grains;
 
 namespace Ioc.Silo.Grains;
 
-[GenerateSerializer]
-public sealed class UserDirectoryState
-{
-    [Id(0)] public Dictionary<string, UserRecord> Users { get; set; } = new(StringComparer.Ordinal); // keyed by lower-case username
-}
-
 public sealed class UserDirectoryGrain(
     [PersistentState("users", "ioc")] IPersistentState<UserDirectoryState> store) : Grain, IUserDirectoryGrain
 {

@@ -5,11 +5,3 @@ public interface IEventShipper
 {
     void LogGrew(string ward);
 }
-
-/// <summary>No time-series store configured: the log is the only history of events.</summary>
-public sealed class NoEventShipper : IEventShipper
-{
-    public void LogGrew(string ward)
-    {
-    }
-}

@@ -4,12 +4,6 @@ using Ioc.Time;
 
 namespace Ioc.Dashboard.Wall;
 
-/// <summary>Today's city queue, one sample a minute, for the wall's chart.</summary>
-public interface ICitySeries
-{
-    Task<ImmutableArray<CitySample>> Today();
-}
-
 /// <summary>Reads <see cref="ICityFeedGrain.GetToday"/> and keeps the samples of the current Hanoi day.</summary>
 public sealed class GrainCitySeries(IGrainFactory grains) : ICitySeries
 {

@@ -10,14 +10,6 @@ using Microsoft.Extensions.Options;
 
 namespace Ioc.Ingest.Devices;
 
-public static class DeviceClaims
-{
-    public const string Scheme = "DeviceKey";
-    public const string DeviceId = "ioc:device";
-    public const string Kind = "ioc:kind";
-    public const string Ward = "ioc:ward";
-}
-
 /// <summary>
 /// <c>Authorization: Bearer iocd_…</c>: a device. The principal carries the device id, its kind
 /// and the wards it may write.

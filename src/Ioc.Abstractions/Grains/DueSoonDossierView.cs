@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+
+namespace Ioc.Grains;
+
+[GenerateSerializer, Immutable]
+public sealed record DueSoonDossierView(
+    [property: Id(0)] string Dossier,
+    [property: Id(1)] string Procedure,
+    [property: Id(2)] string Service,
+    [property: Id(3)] DateTimeOffset DueAt,
+    [property: Id(4)] double DueInSeconds,
+    [property: Id(5)] bool Paused);

@@ -1,0 +1,5 @@
+using System.Collections.Immutable;
+
+namespace Ioc.Grains;
+
+public enum ProvisionOutcome { Created, Rotated, Conflict, NotFound }

@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+
+namespace Ioc.Halls;
+
+[GenerateSerializer, Immutable]
+public sealed record HallDesk(
+    [property: Id(0)] string Counter,
+    [property: Id(1)] double X,
+    [property: Id(2)] double Y);

@@ -1,0 +1,8 @@
+using System.Collections.Frozen;
+
+namespace Ioc.Telemetry;
+
+public static class DossierChannels
+{
+    public static readonly IReadOnlyList<string> All = ["online", "in_person", "postal"];
+}

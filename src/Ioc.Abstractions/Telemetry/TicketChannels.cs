@@ -1,0 +1,8 @@
+using System.Collections.Frozen;
+
+namespace Ioc.Telemetry;
+
+public static class TicketChannels
+{
+    public static readonly IReadOnlyList<string> All = ["robot", "kiosk", "counter", "online"];
+}

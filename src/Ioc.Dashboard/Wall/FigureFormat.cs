@@ -1,0 +1,6 @@
+using System.Collections.Frozen;
+using Ioc.Grains;
+
+namespace Ioc.Dashboard.Wall;
+
+public enum FigureFormat { Count, Duration, Share, PreciseShare, Score, OnlineOfTotal }

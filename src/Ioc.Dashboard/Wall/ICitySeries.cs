@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using Ioc.Grains;
+using Ioc.Time;
+
+namespace Ioc.Dashboard.Wall;
+
+/// <summary>Today's city queue, one sample a minute, for the wall's chart.</summary>
+public interface ICitySeries
+{
+    Task<ImmutableArray<CitySample>> Today();
+}

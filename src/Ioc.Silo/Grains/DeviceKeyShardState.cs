@@ -1,0 +1,9 @@
+using Ioc.Grains;
+
+namespace Ioc.Silo.Grains;
+
+[GenerateSerializer]
+public sealed class DeviceKeyShardState
+{
+    [Id(0)] public Dictionary<string, string> DeviceOf { get; set; } = new(StringComparer.Ordinal);
+}
