@@ -37,6 +37,9 @@ public sealed class EmbeddedBroker(
 
     public bool IsRunning => _server?.IsStarted == true;
 
+    private readonly Lock _stopGate = new();
+    private Task? _stopping;
+
     /// <summary>The plain MQTT port actually bound (the configured one, or the free one taken for 0).</summary>
     public int Port => _serverOptions?.DefaultEndpointOptions.Port ?? 0;
 
@@ -57,9 +60,24 @@ public sealed class EmbeddedBroker(
         logger.LogInformation("MQTT broker for devices on port {Port}", Port);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is { IsStarted: true } server) await server.StopAsync(new MqttServerStopOptions());
+        // One stop, however often asked (the host's stop and disposal may overlap on a slow shutdown).
+        lock (_stopGate) return _stopping ??= Stop();
+    }
+
+    private async Task Stop()
+    {
+        if (_server is not { IsStarted: true } server) return;
+        try
+        {
+            await server.StopAsync(new MqttServerStopOptions());
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            // MQTTnet's listener can trip over its own client list while connections close; the broker is going away anyway.
+            logger.LogWarning("MQTT broker stopped with an error: {Error}", e.Message);
+        }
     }
 
     public async ValueTask DisposeAsync()

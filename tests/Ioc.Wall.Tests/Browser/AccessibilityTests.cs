@@ -56,6 +56,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, BusyWallHost host
             ("/wards/00292", "[data-testid=ward-history] .main-svg"),
             ("/alerts", "[data-testid=alert-row]"),
             ("/rankings", "[data-testid=ranking-row]"),
+            ("/replay", "[data-testid=replay-picker]"),
         })
         {
             await Open(tab, path, ready);
@@ -63,6 +64,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, BusyWallHost host
         }
         await tab.Page.GotoAsync("/reports");
         found += await Report(tab, "/reports");
+        // The API reference is a static page filled in by its own script from /openapi/v1.json.
+        await tab.Page.GotoAsync("/openapi/index.html");
+        await Expect(tab.Page.Locator("#operations")).Not.ToContainTextAsync("Loading…", new() { Timeout = 20_000 });
+        found += await Report(tab, "/openapi/index.html");
         Assert.True(found.Length == 0, "axe-core found WCAG 2.1 AA violations:\n" + found);
     }
 

@@ -1,14 +1,19 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Bunit;
+using Ioc.Dashboard.Audit;
 using Ioc.Dashboard.Components.Pages;
+using Ioc.Dashboard.History;
 using Ioc.Dashboard.Components.Panels;
 using Ioc.Dashboard.Live;
+using Ioc.Dashboard.Replay;
 using Ioc.Dashboard.Wall;
 using Ioc.Grains;
+using Ioc.Time;
 using Ioc.Wall.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,10 +47,21 @@ public sealed class LiveComponentTests : ComponentTestBase
         Services.AddSingleton(new DashboardLayouts(Repo.CopyDashboards(), NullLogger<DashboardLayouts>.Instance));
         Services.AddSingleton<ICitySeries>(new GrainCitySeries(_grains));
         Services.AddSingleton(Substitute.For<IHostApplicationLifetime>());
+        AddReplayServices();
         _auth = AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         _plotly = JSInterop.SetupModule(PlotlyModule);
         _plotly.Mode = JSRuntimeMode.Loose;
+    }
+
+    /// <summary>The wall also serves replays: their services, unused by a live page.</summary>
+    private void AddReplayServices()
+    {
+        var clock = new IocClock(TimeProvider.System);
+        var history = new WardHistoryReader(_grains, Substitute.For<IWardHistoryStore>(), clock, NullLogger<WardHistoryReader>.Instance);
+        Services.AddSingleton(new Replays(_grains, clock, new ConfigurationBuilder().Build(), history, NullLogger<ReplaySession>.Instance, TimeProvider.System));
+        Services.AddSingleton(_ => new AuditLog(Path.Combine(Path.GetTempPath(), "ioc-bunit-" + Guid.NewGuid().ToString("N")), TimeProvider.System));
+        Services.AddScoped<ReplayCursor>();
     }
 
     private int Calls(string function) => _plotly.Invocations.Count(i => i.Identifier == function);
