@@ -37,6 +37,13 @@ public sealed class BenchOptions
     public double PeriodSeconds { get; init; }
     /// <summary>A bare endpoint, not the center: no sign-in, no provisioning, no final check.</summary>
     public bool Bare { get; init; }
+    /// <summary><c>host:port</c> of an MQTT broker: the devices publish there instead of POSTing (null: HTTP).</summary>
+    public string? Mqtt { get; init; }
+    /// <summary>
+    /// Seconds to wait, after each phase and before the final check, for the center to show what was acknowledged:
+    /// Mosquitto acknowledges on receipt, the ingest applies later (0: the acknowledgement means applied).
+    /// </summary>
+    public int SettleSeconds { get; init; }
     /// <summary>Label of the target in the report ("center", "bare Kestrel").</summary>
     public string Target { get; init; } = "center";
 
@@ -62,6 +69,8 @@ public sealed class BenchOptions
           --period 0               open loop: each device sends one batch every N seconds (0: closed loop)
           --bare true              the target is a bare endpoint: no sign-in, provisioning or final check
           --target "center"        what the target is called in the report
+          --mqtt HOST:PORT         devices publish over MQTT (QoS 1) to that broker instead of POST /api/v1/telemetry
+          --settle 0               seconds to wait for the figures after each phase (a broker that acknowledges on receipt)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -107,6 +116,8 @@ public sealed class BenchOptions
             PeriodSeconds = double.Parse(Get("period") ?? "0", CultureInfo.InvariantCulture),
             Bare = string.Equals(Get("bare"), "true", StringComparison.OrdinalIgnoreCase),
             Target = Get("target") ?? "center",
+            Mqtt = Get("mqtt") is { Length: > 0 } mq ? mq : null,
+            SettleSeconds = Int("settle", 0),
         };
         if (options.Devices < 4) throw new ArgumentException("--devices must be at least 4.");
         if (options.Batches.Any(b => b is < 1 or > 5000)) throw new ArgumentException("batch sizes must be 1 to 5,000.");

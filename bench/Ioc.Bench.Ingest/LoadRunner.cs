@@ -47,15 +47,15 @@ public sealed class Totals
 /// Closed loop: <c>concurrency</c> workers, each sends one batch of one device, waits for the
 /// answer, books it, and goes on with the next device.
 /// </summary>
-public sealed class LoadRunner
+public sealed partial class LoadRunner
 {
-    private static readonly MediaTypeHeaderValue JsonType = new("application/json");
     private readonly HttpClient _http;
     private readonly Fleet _fleet;
     private readonly BenchOptions _options;
     private readonly Func<long> _nowMs;
     private readonly BatchBuilder[] _builders;
     private readonly Uri _telemetry;
+    private readonly MqttDevices? _mqtt;
     private volatile bool _stop;
     internal bool Stopping => _stop;
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
@@ -65,8 +65,9 @@ public sealed class LoadRunner
 
     public string RunId { get; }
 
-    public LoadRunner(HttpClient http, Fleet fleet, BenchOptions options, Func<long> nowMs, string runId)
+    public LoadRunner(HttpClient http, Fleet fleet, BenchOptions options, Func<long> nowMs, string runId, MqttDevices? mqtt = null)
     {
+        _mqtt = mqtt;
         RunId = runId;
         _http = http;
         _fleet = fleet;
@@ -180,6 +181,8 @@ public sealed class LoadRunner
             var device = _fleet.Acquire();
             try
             {
+                // Over MQTT a batch goes to one ward's topic: the dossier system (many wards) sits out.
+                if (_mqtt is not null && !MqttDevices.CanPublish(device)) continue;
                 samples.Add(await SendOne(device, batch, builder, scheduled: null));
                 if (samples[^1].Status == 429) await Task.Delay(50);
             }
@@ -198,27 +201,14 @@ public sealed class LoadRunner
     {
         builder.Build(device, batch, _nowMs(), _fleet.Wards);
         var pending = builder.Pending;
-        using var content = new ByteArrayContent(builder.Json.Buffer, 0, builder.Json.Length);
-        content.Headers.ContentType = JsonType;
-        using var request = new HttpRequestMessage(HttpMethod.Post, _telemetry) { Content = content };
-        request.Headers.Authorization = device.Auth;
         var start = scheduled ?? Stopwatch.GetTimestamp();
-        int status;
-        byte[] body;
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-            body = await response.Content.ReadAsByteArrayAsync();
-            status = (int)response.StatusCode;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-        {
-            status = 0;
-            body = Encoding.UTF8.GetBytes($"{e.GetType().Name}: {e.Message}");
-        }
+        var (status, body) = _mqtt is null ? await Post(device, builder) : await Publish(device, builder);
         var done = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref Totals.Requests);
-        if (status == 202 && TryReadAccepted(body, out var accepted, out var duplicates))
+        // A PUBACK carries no counts: with ids unique, every event of the batch is accepted.
+        var accepted = pending.Events;
+        var duplicates = 0;
+        if (status == 202 && (_mqtt is not null || TryReadAccepted(body, out accepted, out duplicates)))
         {
             Book(pending, accepted, duplicates);
             return new Sample(done, done - start, 202, pending.Events, accepted);

@@ -70,7 +70,17 @@ else
 }
 var rssProvisioned = Proc.RssKb(options.Pid);
 
-var runner = new LoadRunner(http, fleet, options, nowMs, runId);
+await using var mqtt = options.Mqtt is { } broker ? new MqttDevices(broker[..broker.LastIndexOf(':')], int.Parse(broker[(broker.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture)) : null;
+if (mqtt is not null)
+{
+    var took = await mqtt.ConnectAll(fleet.Devices, options.ProvisionConcurrency);
+    Console.WriteLine($"  {fleet.Devices.Count(MqttDevices.CanPublish)} devices connected to the MQTT broker {options.Mqtt} in {took.TotalSeconds:0.0} s (the dossier system, writing many wards, sits out)");
+}
+
+var runner = new LoadRunner(http, fleet, options, nowMs, runId, mqtt);
+var verifier = new Verifier(api, fleet, runner.Totals);
+// Per phase with --settle: how long the figures took to catch up, and events acknowledged ÷ (phase + that wait).
+var settled = new Dictionary<int, (double? Seconds, double AppliedPerSecond)>();
 var openLoop = options.PeriodSeconds > 0 ? new OpenLoopRunner(runner, fleet, options) : null;
 var phases = new List<PhaseResult>();
 foreach (var batch in options.Batches)
@@ -79,8 +89,17 @@ foreach (var batch in options.Batches)
         ? $"  phase: batch {batch}, {options.Concurrency} concurrent requests, {options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s measured"
         : $"  phase: batch {batch} from every device every {options.PeriodSeconds:0.#} s (open loop, target {fleet.Devices.Count * batch / options.PeriodSeconds:N0} events/s, at most {options.Concurrency} in flight), " +
           $"{options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s measured");
+    var eventsBefore = Interlocked.Read(ref runner.Totals.EventsAcked);
+    var phaseClock = System.Diagnostics.Stopwatch.StartNew();
     var r = openLoop is null ? await runner.RunPhase(batch) : await openLoop.RunPhase(batch);
     phases.Add(r);
+    if (options.SettleSeconds > 0 && !options.Bare)
+    {
+        var waited = await verifier.WaitForCounts(options.SettleSeconds);
+        var applied = (Interlocked.Read(ref runner.Totals.EventsAcked) - eventsBefore) / phaseClock.Elapsed.TotalSeconds;
+        settled[batch] = (waited, applied);
+        Console.WriteLine($"    figures caught up {(waited is { } w ? $"{w:0.0} s" : $"NOT within {options.SettleSeconds} s")} after the phase: {applied:N0} events/s applied (phase incl. warm-up and that wait)");
+    }
     Console.WriteLine($"    => {r.EventsPerSecond:N0} events/s, {r.RequestsPerSecond:N0} req/s, p50 {r.P50Ms:0.0} ms, p99 {r.P99Ms:0.0} ms, max {r.MaxMs:0.0} ms, " +
                       $"errors {r.Errors}; center {Cores(r.CenterCores)} cores, {(r.CenterMicrosPerEvent is { } us ? $"{us:0.0} µs CPU/event, " : "")}generator {r.GeneratorCores:0.00} cores, other processes {Cores(r.OtherCores)} cores");
     if (r.ErrorSample is { } sample) Console.WriteLine($"    error sample: {sample}");
@@ -104,7 +123,14 @@ var verification = new Verification();
 if (!options.Bare)
 {
     Console.WriteLine("  checking that every event was applied (GET /api/v1/wards and every /api/v1/wards/{code}) ...");
-    verification = await new Verifier(api, fleet, runner.Totals).Run();
+    verification = await verifier.Run();
+    // A broker that acknowledges on receipt: the last states may still be on their way to the ward.
+    var until = DateTime.UtcNow.AddSeconds(options.SettleSeconds);
+    while (!verification.AllApplied && DateTime.UtcNow < until)
+    {
+        await Task.Delay(1000);
+        verification = await verifier.Run();
+    }
 }
 
 var t = runner.Totals;
@@ -115,6 +141,7 @@ report.AppendLine();
 if (options.Machine.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {options.Machine}. Load generator and center share it.");
 if (options.Command.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Command: `{options.Command}`");
 if (options.ServerCommand.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Center (separate process, pid {options.Pid}): `{options.ServerCommand}`");
+if (options.Mqtt is not null) report.AppendLine(CultureInfo.InvariantCulture, $"- Transport: MQTT 5, QoS 1, one connection per device, to {options.Target} at {options.Mqtt}; latency = publish sent to PUBACK received.");
 if (options.Revision.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Center built from: {options.Revision} (Release).");
 report.AppendLine($"- Generator: `Ioc.Bench.Ingest --devices {options.Devices} --concurrency {options.Concurrency} --batches {string.Join(',', options.Batches)} " +
                   $"--warmup {options.Warmup.TotalSeconds:0} --duration {options.Duration.TotalSeconds:0} --business-share {options.BusinessShare} --region {options.Region}" +
@@ -141,6 +168,17 @@ report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Each phase: {options.Warmup.TotalSeconds:0} s warm-up, then {options.Duration.TotalSeconds:0} s measured; events/s = events acknowledged by 202 in the window / window length. " +
                   $"CPU columns are cores used on average in the window (from /proc); \"other processes\" is the rest of the machine's busy time (the machine is shared), which the two processes did not get. " +
                   $"Whole run: {t.Requests:N0} requests, {t.Acked:N0} answered 202, {t.Failed:N0} not (of which {t.Uncertain:N0} 5xx/no answer).");
+if (settled.Count > 0)
+{
+    report.AppendLine();
+    report.AppendLine("The broker acknowledges on receipt; the ingest applies afterwards. After each phase the generator waited for the wards' counts to match what was acknowledged:");
+    report.AppendLine();
+    report.AppendLine("| batch | acknowledged events/s (window) | figures caught up after | applied events/s (phase incl. warm-up and wait) |");
+    report.AppendLine("|---:|---:|---:|---:|");
+    foreach (var r in phases)
+        if (settled.TryGetValue(r.Batch, out var st))
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {r.Batch:N0} | {r.EventsPerSecond:N0} | {(st.Seconds is { } w ? $"{w:0.0} s" : "not in time")} | {st.AppliedPerSecond:N0} |");
+}
 report.AppendLine();
 report.AppendLine("Every 5 s of each measured window (events/s, center CPU µs per event):");
 report.AppendLine();
@@ -178,7 +216,8 @@ report.AppendLine();
 var text = report.ToString();
 // For scripts that compare two targets: one line per phase.
 foreach (var r in phases)
-    Console.WriteLine($"RESULT target={options.Target.Replace(' ', '_')} batch={r.Batch} events_per_s={r.EventsPerSecond:0} p99_ms={r.P99Ms:0.0} cpu_us_per_event={r.CenterMicrosPerEvent:0.00}");
+    Console.WriteLine($"RESULT target={options.Target.Replace(' ', '_')} batch={r.Batch} events_per_s={r.EventsPerSecond:0} p50_ms={r.P50Ms:0.0} p99_ms={r.P99Ms:0.0} cpu_us_per_event={r.CenterMicrosPerEvent:0.00} " +
+                      $"applied_per_s={(settled.TryGetValue(r.Batch, out var st) ? st.AppliedPerSecond : r.EventsPerSecond):0} settled_s={(settled.TryGetValue(r.Batch, out var st2) ? st2.Seconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? "never" : "0")} all_applied={(verification.AllApplied ? "yes" : "no")}");
 Console.WriteLine();
 Console.WriteLine(text);
 if (options.Out is { } outFile)

@@ -107,6 +107,27 @@ public sealed class Verifier(CenterApi api, Fleet fleet, Totals totals)
         return v;
     }
 
+    /// <summary>
+    /// Waits until the wards' business counts (tickets, ratings) equal what was acknowledged, at most
+    /// <paramref name="seconds"/>; returns the seconds it took, or null when they never did.
+    /// </summary>
+    public async Task<double?> WaitForCounts(int seconds)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        long sent = fleet.Wards.Sum(w => w.Issued + w.Called + w.Served + w.Ratings);
+        while (true)
+        {
+            using var wards = await api.Get("/api/v1/wards");
+            long shown = 0;
+            foreach (var w in wards.RootElement.EnumerateArray())
+                shown += w.GetProperty("ticketsIssued").GetInt64() + w.GetProperty("ticketsCalled").GetInt64()
+                       + w.GetProperty("ticketsServed").GetInt64() + w.GetProperty("ratings").GetInt64();
+            if (shown == sent) return sw.Elapsed.TotalSeconds;
+            if (sw.Elapsed.TotalSeconds > seconds) return null;
+            await Task.Delay(250);
+        }
+    }
+
     private static string? RobotDiff(Device d, JsonElement r)
     {
         if (r.GetProperty("pose") is not { ValueKind: JsonValueKind.Object } pose) return "no pose";

@@ -3,7 +3,7 @@
 # state and config under DIR. Creates the admin account (for provisioning devices) and the account
 # the center's ingest processes share. Prints shell assignments to eval:
 #   eval "$(scripts/mosquitto/start.sh /tmp/mq)"; echo $MQTT_PORT; scripts/mosquitto/stop.sh /tmp/mq
-# Env: PORT, ADMIN_PASSWORD, INGEST_PASSWORD (generated when unset).
+# Env: PORT, ADMIN_PASSWORD, INGEST_PASSWORD (generated when unset), MAX_QUEUED_MESSAGES (per client, 100000).
 set -euo pipefail
 dir=${1:?usage: start.sh DIR}
 mkdir -p "$dir"
@@ -30,7 +30,7 @@ persistence true
 persistence_location $dir/
 autosave_interval 1
 max_inflight_messages 100
-max_queued_messages 100000
+max_queued_messages ${MAX_QUEUED_MESSAGES:-100000}
 plugin $plugin
 plugin_opt_config_file $dir/dynamic-security.json
 log_dest file $dir/mosquitto.log
