@@ -50,6 +50,7 @@ public sealed class OpenLoopRunner(LoadRunner runner, Fleet fleet, BenchOptions 
 
         var result = await runner.Measure(batch, async () =>
         {
+            runner.RequestStop();
             await pacer;
             await Task.WhenAll(sending.Keys);
         }, () => samples);
@@ -61,6 +62,13 @@ public sealed class OpenLoopRunner(LoadRunner runner, Fleet fleet, BenchOptions 
         ConcurrentQueue<Sample> samples, int seq)
     {
         await inflight.WaitAsync();
+        if (runner.Stopping)
+        {
+            // The window is over: a slot still waiting for a free request is dropped, not sent late.
+            Fleet.Release(d);
+            inflight.Release();
+            return;
+        }
         var builder = builders.TryTake(out var b) ? b : new BatchBuilder(seq, runner.RunId, options.BusinessShare, options.Seed + seq);
         try
         {
