@@ -15,6 +15,9 @@ public sealed class OpenLoopRunner(LoadRunner runner, Fleet fleet, BenchOptions 
 
     public long Skipped { get; private set; }
 
+    // Builders are numbered across phases (and apart from the closed loop's), so event ids never repeat in a run.
+    private int _builderSeq = 1 << 20;
+
     public async Task<PhaseResult> RunPhase(int batch)
     {
         runner.BeginPhase();
@@ -26,7 +29,6 @@ public sealed class OpenLoopRunner(LoadRunner runner, Fleet fleet, BenchOptions 
         var start = Stopwatch.GetTimestamp();
         var sending = new ConcurrentDictionary<Task, byte>();
         long skipped = 0;
-        var seq = 0;
 
         var pacer = Task.Run(async () =>
         {
@@ -40,7 +42,7 @@ public sealed class OpenLoopRunner(LoadRunner runner, Fleet fleet, BenchOptions 
                     var d = devices[(int)(next % devices.Count)];
                     var scheduled = start + (long)((double)next / devices.Count * period);
                     if (Interlocked.CompareExchange(ref d.Busy, 1, 0) != 0) { Interlocked.Increment(ref skipped); continue; }
-                    var task = Send(d, batch, scheduled, builders, inflight, samples, Interlocked.Increment(ref seq));
+                    var task = Send(d, batch, scheduled, builders, inflight, samples, Interlocked.Increment(ref _builderSeq));
                     sending.TryAdd(task, 0);
                     _ = task.ContinueWith(t => sending.TryRemove(t, out _), TaskScheduler.Default);
                 }
