@@ -19,6 +19,9 @@ IDLE = re.compile(r"(LowLevelLifoSemaphore|WaitHandle\.Wait|Monitor\.Wait|Semaph
                   r"PortableThreadPool\.GateThread|WaitSubsystem|Thread\.Join|TimerQueue\.TimerThread|LowLevelMonitor\.Wait|"
                   r"Console.*Read|PipeReader.*ReadAsync|BlockingCollection.*Take|Channel.*WaitToRead)")
 
+LOCK_SPIN = re.compile(r"Monitor\.Enter_Slowpath|Lock\.TryEnterSlow|Lock\.Enter|SpinWait\.SpinOnce")
+SYSTEM = re.compile(r"^(System\.Private\.CoreLib|System\.Threading|System\.Collections\.Concurrent)!|^Thread|^Threads$|^\?!\?$")
+
 PARTS = [
     ("Kestrel and HTTP/1.1 (connections, headers, body)", r"^Microsoft\.AspNetCore\.Server\.Kestrel|System\.IO\.Pipelines|System\.Net\.Sockets"),
     ("ASP.NET Core routing, authentication, authorization", r"^Microsoft\.AspNetCore\.(Routing|Authentication|Authorization|Http\.)"),
@@ -64,6 +67,8 @@ def main():
     busy = idle = gc = 0
     parts = Counter()
     leaves = Counter()
+    # Spinning on a contended lock shows up as running time; who was waiting for it.
+    contended = Counter()
     for profile in doc["profiles"]:
         for names, w in stacks(profile, frames):
             if not names:
@@ -84,6 +89,8 @@ def main():
                     seen.add(label)
             for label in seen:
                 parts[label] += w
+            if any(LOCK_SPIN.search(n) for n in names[-4:]):
+                contended[next((n.split("!", 1)[-1] for n in reversed(names) if not SYSTEM.search(n) and n not in ("UNMANAGED_CODE_TIME", "CPU_TIME")), "?")] += w
             leaf = next((n for n in reversed(names) if n not in ("UNMANAGED_CODE_TIME", "CPU_TIME")), names[-1])
             leaves[("native, under " if native_work else "") + leaf] += w
     if busy == 0:
@@ -106,6 +113,15 @@ def main():
     for name, w in leaves.most_common(top):
         short = name if len(name) <= 140 else name[:137] + "..."
         print(f"| `{short.replace('|', '/')}` | {w / busy:.1%} |")
+    if contended:
+        print()
+        print(f"Spinning on contended locks: {sum(contended.values()) / busy:.1%} of running samples; the nearest caller outside the runtime:")
+        print()
+        print("| caller | share of running samples |")
+        print("|---|---:|")
+        for name, w in contended.most_common(8):
+            short = name if len(name) <= 140 else name[:137] + "..."
+            print(f"| `{short.replace('|', '/')}` | {w / busy:.1%} |")
 
 
 if __name__ == "__main__":

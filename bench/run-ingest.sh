@@ -104,16 +104,25 @@ GEN_ARGS=(--revision "$REVISION" --url "$URL" --admin-password "$PASSWORD" --pid
 echo "== running the load generator (its own process)"
 if [[ -n "$TRACE" ]]; then
   # A CPU sample of the center in the last phase's measured window (after provisioning and warm-up).
-  ( while ! grep -q "phase: batch $(tr ',' '\n' <<<"$BATCHES" | tail -1)," "$DATA/generator.log" 2>/dev/null; do sleep 1; done
+  # The phase line reads "phase: batch N, ..." (closed loop) or "phase: batch N from every device ..." (open loop);
+  # give up when the generator is gone before that phase.
+  LAST_BATCH="$(tr ',' '\n' <<<"$BATCHES" | tail -1)"
+  ( while ! grep -q -E "phase: batch $LAST_BATCH[, ]" "$DATA/generator.log" 2>/dev/null; do
+      grep -q '^RESULT ' "$DATA/generator.log" 2>/dev/null && exit 0
+      kill -0 "$CENTER_PID" 2>/dev/null || exit 0
+      sleep 1
+    done
     sleep "$(( WARMUP + 2 ))"
     "$TRACE" collect -p "$CENTER_PID" --profile dotnet-sampled-thread-time --format Speedscope --duration "00:00:00:$(printf '%02d' $(( DURATION > 20 ? 20 : DURATION - 3 )))" \
       -o "$DATA/center.nettrace" >"$DATA/trace.log" 2>&1 ) &
+  TRACE_PID=$!
 fi
 set +e
 dotnet "$BENCH_DLL" "${GEN_ARGS[@]}" | tee "$DATA/generator.log"
 STATUS=${PIPESTATUS[0]}
 set -e
-[[ -n "$TRACE" ]] && wait
+# Wait for the sampler only: a bare `wait` would also wait for the center, which runs on.
+[[ -n "$TRACE" ]] && wait "$TRACE_PID"
 
 if [[ "$CEILING" == 1 ]]; then
   # The same generator, the same phases, against an endpoint that only parses the batch and answers 202.
@@ -122,12 +131,16 @@ if [[ "$CEILING" == 1 ]]; then
   ( cd bench/Ioc.Bench.Bare && exec dotnet "bin/$CONFIG/net10.0/Ioc.Bench.Bare.dll" --urls "http://127.0.0.1:$BARE_PORT" ) >"$DATA/bare.log" 2>&1 &
   BARE_PID=$!
   for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$BARE_PORT/healthz" 2>/dev/null && break; sleep 0.5; done
-  echo "== bare endpoint up (pid $BARE_PID); the same generator against it"
+  # The center (idle now, but with its device grains and sweeps) is paused so that the bare endpoint
+  # gets the machine as the center did; it resumes for the final checks below.
+  kill -STOP "$CENTER_PID"
+  echo "== bare endpoint up (pid $BARE_PID, center $CENTER_PID paused); the same generator against it"
   set +e
   dotnet "$BENCH_DLL" "${GEN_ARGS[@]/#$URL/http://127.0.0.1:$BARE_PORT}" --pid "$BARE_PID" --bare true --target "bare Kestrel" \
     --server-command "(cd bench/Ioc.Bench.Bare && dotnet bin/$CONFIG/net10.0/Ioc.Bench.Bare.dll --urls http://127.0.0.1:$BARE_PORT)" | tee "$DATA/bare-generator.log"
   set -e
   kill "$BARE_PID" 2>/dev/null || true; wait "$BARE_PID" 2>/dev/null || true
+  kill -CONT "$CENTER_PID"
   {
     echo "Ceiling, same run: the center's rate as a share of the bare endpoint's (same generator, same phases)."
     echo

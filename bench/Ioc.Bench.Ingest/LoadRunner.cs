@@ -58,6 +58,8 @@ public sealed partial class LoadRunner
     private readonly MqttDevices? _mqtt;
     private volatile bool _stop;
     internal bool Stopping => _stop;
+    /// <summary>Ends the phase: workers (and the open loop's pacer) stop starting requests.</summary>
+    internal void RequestStop() => _stop = true;
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _errorSamples = new(StringComparer.Ordinal);
 
@@ -82,7 +84,7 @@ public sealed partial class LoadRunner
         BeginPhase();
         var samples = Enumerable.Range(0, _options.Concurrency).Select(_ => new List<Sample>(1 << 16)).ToArray();
         var workers = Enumerable.Range(0, _options.Concurrency).Select(i => Task.Run(() => Worker(i, batch, samples[i]))).ToArray();
-        return await Measure(batch, () => { _stop = true; return Task.WhenAll(workers); }, () => samples.SelectMany(s => s));
+        return await Measure(batch, () => { RequestStop(); return Task.WhenAll(workers); }, () => samples.SelectMany(s => s));
     }
 
     internal void BeginPhase()

@@ -15,6 +15,9 @@ public sealed class OpenLoopRunner(LoadRunner runner, Fleet fleet, BenchOptions 
 
     public long Skipped { get; private set; }
 
+    // Builders are numbered across phases (and apart from the closed loop's), so event ids never repeat in a run.
+    private int _builderSeq = 1 << 20;
+
     public async Task<PhaseResult> RunPhase(int batch)
     {
         runner.BeginPhase();
@@ -26,7 +29,6 @@ public sealed class OpenLoopRunner(LoadRunner runner, Fleet fleet, BenchOptions 
         var start = Stopwatch.GetTimestamp();
         var sending = new ConcurrentDictionary<Task, byte>();
         long skipped = 0;
-        var seq = 0;
 
         var pacer = Task.Run(async () =>
         {
@@ -40,7 +42,7 @@ public sealed class OpenLoopRunner(LoadRunner runner, Fleet fleet, BenchOptions 
                     var d = devices[(int)(next % devices.Count)];
                     var scheduled = start + (long)((double)next / devices.Count * period);
                     if (Interlocked.CompareExchange(ref d.Busy, 1, 0) != 0) { Interlocked.Increment(ref skipped); continue; }
-                    var task = Send(d, batch, scheduled, builders, inflight, samples, Interlocked.Increment(ref seq));
+                    var task = Send(d, batch, scheduled, builders, inflight, samples, Interlocked.Increment(ref _builderSeq));
                     sending.TryAdd(task, 0);
                     _ = task.ContinueWith(t => sending.TryRemove(t, out _), TaskScheduler.Default);
                 }
@@ -50,6 +52,7 @@ public sealed class OpenLoopRunner(LoadRunner runner, Fleet fleet, BenchOptions 
 
         var result = await runner.Measure(batch, async () =>
         {
+            runner.RequestStop();
             await pacer;
             await Task.WhenAll(sending.Keys);
         }, () => samples);
@@ -61,6 +64,13 @@ public sealed class OpenLoopRunner(LoadRunner runner, Fleet fleet, BenchOptions 
         ConcurrentQueue<Sample> samples, int seq)
     {
         await inflight.WaitAsync();
+        if (runner.Stopping)
+        {
+            // The window is over: a slot still waiting for a free request is dropped, not sent late.
+            Fleet.Release(d);
+            inflight.Release();
+            return;
+        }
         var builder = builders.TryTake(out var b) ? b : new BatchBuilder(seq, runner.RunId, options.BusinessShare, options.Seed + seq);
         try
         {

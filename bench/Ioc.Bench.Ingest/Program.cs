@@ -209,7 +209,7 @@ if (idleCores is { } ic)
 if (gcStart is { } gs && gcAfter is { } ga)
     report.AppendLine(CultureInfo.InvariantCulture, $"GC heap after last collection (dotnet-counters, includes garbage not yet collected): {gs:0.0} MiB before, {ga:0.0} MiB after → {(ga - gs) * 1024 / Math.Max(1, grains):0.0} KiB per device grain.");
 if (liveStart is { } ls && liveAfter is { } la)
-    report.AppendLine(CultureInfo.InvariantCulture, $"Live managed heap after a forced full GC (dotnet-gcdump): {ls:0.0} MiB before, {la:0.0} MiB after → **{(la - ls) * 1024 / Math.Max(1, grains):0.0} KiB per device grain** (still includes the 126 ward grains' grown state and the ingest's per-device caches).");
+    report.AppendLine(CultureInfo.InvariantCulture, $"Live managed heap after a forced full GC (dotnet-gcdump): {ls:0.0} MiB before, {la:0.0} MiB after → **{(la - ls) * 1024 / Math.Max(1, grains):0.0} KiB per device grain** (still includes the {fleet.Wards.Count:N0} ward grains' grown state and the ingest's per-device caches).");
 written:
 report.AppendLine();
 

@@ -25,6 +25,7 @@ bench_prepare() {
 bench_cleanup() {
   if [[ -n "$CENTER_PID" ]] && kill -0 "$CENTER_PID" 2>/dev/null; then
     echo "== stopping the center (pid $CENTER_PID)"
+    kill -CONT "$CENTER_PID" 2>/dev/null || true  # in case a script paused it
     kill "$CENTER_PID" 2>/dev/null || true
     for _ in $(seq 1 150); do kill -0 "$CENTER_PID" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$CENTER_PID" 2>/dev/null || true
