@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace Ioc.History;

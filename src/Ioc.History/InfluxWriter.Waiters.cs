@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
-
 namespace Ioc.History;
 
 /// <summary>Completing flushes: the points acknowledged so far, and the waiters told when the loop ends.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Ioc.Grains;
 
 /// <summary>What a grain did with a batch: applied events and ignored repeats.</summary>

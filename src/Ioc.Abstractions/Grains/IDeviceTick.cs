@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Ioc.Grains;
 
 /// <summary>The steady wall-clock tick a device grain sends itself (liveness, reporting, saving).</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Ioc.Grains;
 
 /// <summary>A robot's pose in the service hall's own frame (metres, radians).</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Ioc.Grains;
 
 public enum ProvisionOutcome { Created, Rotated, Conflict, NotFound }

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Ioc.Grains;
 
 /// <summary>One unit's place on the service index for a period.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Ioc.Grains;
 
 public static class Roles

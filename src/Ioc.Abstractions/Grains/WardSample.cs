@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Ioc.Grains;
 
 /// <summary>One minute of a ward (business clock), kept for the last 24 hours in grain state.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Ioc.Telemetry;
 
 /// <summary>Event types of telemetry v1.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Ioc.Telemetry;
 
 public static class TicketChannels

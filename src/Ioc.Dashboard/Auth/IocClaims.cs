@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Ioc.Grains;
-using Ioc.Ingest.Devices;
-
 namespace Ioc.Dashboard.Auth;
 
 public static class IocClaims

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Ioc.Grains;
 using Ioc.Ingest.Http;
-using Ioc.Ingest.Telemetry;
 using Ioc.Time;
 
 namespace Ioc.Dashboard.History;

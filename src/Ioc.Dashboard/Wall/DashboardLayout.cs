@@ -1,8 +1,4 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Ioc.Dashboard.Wall;
 

@@ -1,9 +1,3 @@
-using System.Collections.Frozen;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace Ioc.Dashboard.Wall;
 
 /// <summary>A layout file that cannot be used; the message names the file, the panel and the problem.</summary>

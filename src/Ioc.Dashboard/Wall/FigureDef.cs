@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using Ioc.Grains;
-
 namespace Ioc.Dashboard.Wall;
 
 /// <summary>

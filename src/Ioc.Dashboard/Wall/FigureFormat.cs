@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using Ioc.Grains;
-
 namespace Ioc.Dashboard.Wall;
 
 public enum FigureFormat { Count, Duration, Share, PreciseShare, Score, OnlineOfTotal }

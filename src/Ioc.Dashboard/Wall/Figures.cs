@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Ioc.Grains;
 
 namespace Ioc.Dashboard.Wall;
 

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Security.Claims;
-using Ioc.Dashboard.Auth;
 using Ioc.Dashboard.Jobs;
 using Ioc.Grains;
 

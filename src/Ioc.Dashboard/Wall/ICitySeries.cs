@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Ioc.Grains;
-using Ioc.Time;
 
 namespace Ioc.Dashboard.Wall;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace Ioc.Dashboard.Wall;
 
 /// <summary>Both screens' layouts, read and checked together.</summary>

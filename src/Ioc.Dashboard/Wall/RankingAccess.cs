@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
 using Ioc.Dashboard.Auth;
-using Ioc.Dashboard.Jobs;
 using Ioc.Grains;
 
 namespace Ioc.Dashboard.Wall;

@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using Ioc.Grains;
-
 namespace Ioc.Dashboard.Wall;
 
 /// <summary>Levels a value by a panel's thresholds: "ok", "warning", "critical" or "none" (no value, no thresholds).</summary>

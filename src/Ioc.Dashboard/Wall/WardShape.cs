@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Ioc.Wards;
-
 namespace Ioc.Dashboard.Wall;
 
 /// <summary>One unit's outline as an SVG path in the map's own units.</summary>

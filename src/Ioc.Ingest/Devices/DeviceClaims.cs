@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Ioc.Grains;
-using Ioc.Ingest.Http;
-using Ioc.Telemetry;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Ioc.Ingest.Devices;
 
 public static class DeviceClaims

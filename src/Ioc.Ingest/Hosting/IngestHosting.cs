@@ -4,10 +4,7 @@ using Ioc.Ingest.Telemetry;
 using Ioc.Time;
 using Ioc.Wards;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 
 namespace Ioc.Ingest.Hosting;

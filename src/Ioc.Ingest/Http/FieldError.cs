@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Ioc.Ingest.Http;
 
 /// <summary>One wrong field of one event: index −1 for the request as a whole.</summary>

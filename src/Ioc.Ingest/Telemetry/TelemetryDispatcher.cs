@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Ioc.Grains;
 
 namespace Ioc.Ingest.Telemetry;

@@ -1,8 +1,5 @@
 using Ioc.Grains;
 using Ioc.Ingest.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace Ioc.Ingest.Telemetry;

@@ -2,8 +2,6 @@ using Ioc.Grains;
 using Ioc.Ingest.Http;
 using Ioc.Ingest.Telemetry.Json;
 using Ioc.Time;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Ioc.Ingest.Telemetry;

@@ -1,10 +1,4 @@
-using System.Collections.Immutable;
-using System.Diagnostics;
 using Ioc.Grains;
-using Ioc.Time;
-using Ioc.Wards;
-using Microsoft.Extensions.Logging;
-using Orleans.Utilities;
 
 namespace Ioc.Silo.Grains;
 

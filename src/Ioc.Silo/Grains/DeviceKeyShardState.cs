@@ -1,5 +1,3 @@
-using Ioc.Grains;
-
 namespace Ioc.Silo.Grains;
 
 [GenerateSerializer]

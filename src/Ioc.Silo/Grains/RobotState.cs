@@ -1,8 +1,5 @@
-using System.Collections.Immutable;
 using Ioc.Grains;
 using Ioc.Silo.Devices;
-using Ioc.Telemetry;
-using Ioc.Time;
 
 namespace Ioc.Silo.Grains;
 
