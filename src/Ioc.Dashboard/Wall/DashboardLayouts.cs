@@ -108,8 +108,9 @@ public sealed class DashboardLayouts : IDisposable
             {
                 var next = Load(Directory);
                 changed = next != _current || ReloadError is not null;
-                _current = next;
+                // The error goes first: whoever sees the new layout never sees the old error beside it.
                 ReloadError = null;
+                _current = next;
                 _logger.LogInformation("Dashboard layouts reloaded from {Directory}", Directory);
             }
             catch (DashboardLayoutException e)
