@@ -13,15 +13,19 @@ public sealed class DomChanges(IPage page)
     public Task Watch(string root, string mark) => page.EvaluateAsync(@"([root, mark]) => {
         window.__iocChanged = new Set();
         window.__iocObserver?.disconnect();
-        const note = n => {
+        // A node already taken out again when the observer runs is skipped: its removal is noted
+        // on the parent it left. An unmarked change names the element and what changed in it.
+        const note = (n, what) => {
             const el = n && (n.nodeType === 1 ? n : n.parentElement);
-            const marked = el && el.closest(mark);
-            window.__iocChanged.add(marked ? (marked.dataset.code ?? marked.dataset.testid) : '(unmarked)');
+            if (!el || !el.isConnected) return;
+            const marked = el.closest(mark);
+            window.__iocChanged.add(marked ? (marked.dataset.code ?? marked.dataset.testid)
+                : `(unmarked) ${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ')[0]} ${what}`);
         };
         window.__iocObserver = new MutationObserver(list => {
             for (const m of list) {
-                note(m.target);
-                m.addedNodes.forEach(note);
+                note(m.target, m.type === 'attributes' ? '@' + m.attributeName : m.type);
+                m.addedNodes.forEach(n => note(n, 'added'));
             }
         });
         window.__iocObserver.observe(document.querySelector(root), { subtree: true, childList: true, attributes: true, characterData: true });
