@@ -59,18 +59,7 @@ internal sealed class InfluxHostedService(
         {
             try
             {
-                await schema.EnsureDatabaseAsync(cancellationToken).ConfigureAwait(false);
-                if (options.Value.EnsureRetention)
-                {
-                    await schema.EnsureRetentionAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                return;
-            }
-            catch (InfluxException ex)
-            {
-                // The server answered but refused (e.g. InfluxDB 2/3, where databases are buckets): retrying will not help.
-                logger.LogWarning(ex, "InfluxDB database/retention setup refused; continuing without it");
+                await schema.EnsureAsync(options.Value.EnsureRetention, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (ex is HttpRequestException or TimeoutException)

@@ -20,6 +20,40 @@ public sealed class InfluxSchema(InfluxConnection connection, ILogger<InfluxSche
     public static readonly TimeSpan HourlyRetention = TimeSpan.FromDays(7 * 104);
 
     private readonly ILogger _logger = logger ?? NullLogger<InfluxSchema>.Instance;
+    private readonly SemaphoreSlim _setup = new(1, 1);
+    private volatile bool _ready;
+
+    /// <summary>
+    /// The database and (when <paramref name="retention"/>) its policies, set up once for every writer of
+    /// this process before its first point: a point written before <c>raw</c> became the default policy
+    /// would land in <c>autogen</c>, where no query looks. Throws while InfluxDB cannot be reached (the
+    /// caller retries); a server that refuses the setup (InfluxDB 2/3) is written to as it is.
+    /// </summary>
+    public async Task EnsureAsync(bool retention, CancellationToken cancellationToken = default)
+    {
+        if (_ready) return;
+        await _setup.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_ready) return;
+            await EnsureDatabaseAsync(cancellationToken).ConfigureAwait(false);
+            if (retention) await EnsureRetentionAsync(cancellationToken).ConfigureAwait(false);
+            _ready = true;
+        }
+        catch (InfluxException ex)
+        {
+            // The server answered but refused (e.g. InfluxDB 2/3, where databases are buckets): retrying will not help.
+            _logger.LogWarning(ex, "InfluxDB database/retention setup refused; continuing without it");
+            _ready = true;
+        }
+        finally
+        {
+            _setup.Release();
+        }
+    }
+
+    /// <summary>A write found the database gone (a fresh server): the next <see cref="EnsureAsync"/> sets it up again.</summary>
+    public void Forget() => _ready = false;
 
     /// <summary><c>CREATE DATABASE</c> (a no-op when it exists).</summary>
     public async Task EnsureDatabaseAsync(CancellationToken cancellationToken = default)

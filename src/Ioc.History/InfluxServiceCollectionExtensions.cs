@@ -23,7 +23,8 @@ public static class InfluxServiceCollectionExtensions
             sp.GetRequiredService<InfluxConnection>(),
             sp.GetRequiredService<IOptions<InfluxOptions>>().Value,
             sp.GetService<ILogger<InfluxWriter>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<InfluxSchema>()));
         services.TryAddSingleton(sp => new InfluxReader(sp.GetRequiredService<InfluxConnection>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<InfluxHostedService>();
         return services;

@@ -21,6 +21,7 @@ public sealed partial class InfluxWriter
         WriteResult result;
         try
         {
+            if (_schema is not null) await _schema.EnsureAsync(_options.EnsureRetention, _abort.Token).ConfigureAwait(false);
             result = await _connection.PostWriteAsync(_body.WrittenMemory, null, _abort.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or IOException or OperationCanceledException)

@@ -23,6 +23,8 @@ namespace Ioc.History;
 public sealed partial class InfluxWriter : IAsyncDisposable
 {
     private readonly InfluxConnection _connection;
+    // When set, the database and its policies are in place before the first point goes out.
+    private readonly InfluxSchema? _schema;
     private readonly InfluxOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -60,12 +62,14 @@ public sealed partial class InfluxWriter : IAsyncDisposable
         InfluxConnection connection,
         InfluxOptions options,
         ILogger<InfluxWriter>? logger = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        InfluxSchema? schema = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _connection = connection;
+        _schema = schema;
         _options = options;
         _logger = logger ?? NullLogger<InfluxWriter>.Instance;
         _time = timeProvider ?? TimeProvider.System;

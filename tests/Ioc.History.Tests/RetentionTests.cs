@@ -53,4 +53,26 @@ public sealed class RetentionTests(InfluxServerFixture influx)
         Assert.Single(await connection.QueryAsync("SELECT waiting FROM \"raw\".\"ward\"", Ct));
         Assert.Empty(await connection.QueryAsync("SELECT waiting FROM \"autogen\".\"ward\"", Ct));
     }
+
+    [Fact]
+    public async Task A_writer_and_a_second_writer_on_a_fresh_server_write_their_first_points_into_raw_not_autogen()
+    {
+        // Nothing set up beforehand: the database does not exist yet when the first points are written.
+        var options = Options(await influx.UrlAsync());
+        var connection = Connection(options);
+        var schema = new InfluxSchema(connection);
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await using (var writer = new InfluxWriter(connection, options, schema: schema))
+        {
+            writer.Write(new Point("ward").Tag("ward", "00004").Field("waiting", 3).At(at));
+            await writer.FlushAsync(Ct);
+        }
+        // A second writer of the same process (the shipper writes its own lines) after the setup.
+        await schema.EnsureAsync(retention: true, Ct);
+        await connection.WriteAsync(["ward,ward=00097 waiting=5i " + at.ToUnixTimeMilliseconds()], cancellationToken: Ct);
+
+        var raw = Assert.Single(await connection.QueryAsync("SELECT waiting FROM \"raw\".\"ward\"", Ct));
+        Assert.Equal(2, raw.Values.Count);
+        Assert.Empty(await connection.QueryAsync("SELECT waiting FROM \"autogen\".\"ward\"", Ct));
+    }
 }

@@ -16,7 +16,10 @@ public sealed class DeviceKeyCache(IGrainFactory grains, TimeProvider time, IOpt
     private static readonly TimeSpan UnknownTtl = TimeSpan.FromSeconds(2);
     private readonly TimeSpan _ttl = TimeSpan.FromSeconds(Math.Max(0, options.Value.DeviceKeyCacheSeconds));
     private readonly ConcurrentDictionary<string, (DeviceInfo? Device, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private const int MaxKeys = 100_000;
     private long _rotations;
+    // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary, on the hot path.
+    private int _keys;
 
     public async ValueTask<DeviceInfo?> FindAsync(string key)
     {
@@ -28,8 +31,14 @@ public sealed class DeviceKeyCache(IGrainFactory grains, TimeProvider time, IOpt
         // An answer that may predate a rotation in this process is used once, not kept.
         if (Interlocked.Read(ref _rotations) != rotations) return device;
         // Unknown keys are remembered briefly too, so a misconfigured device cannot hammer the registry.
-        _cache[hash] = (device, now + (device is null ? UnknownTtl : _ttl));
-        if (_cache.Count > 100_000) _cache.Clear();
+        var entry = (device, now + (device is null ? UnknownTtl : _ttl));
+        if (!_cache.TryAdd(hash, entry)) _cache[hash] = entry;
+        else if (Interlocked.Increment(ref _keys) > MaxKeys)
+        {
+            // A flood of made-up keys: start over rather than grow without bound.
+            _cache.Clear();
+            Interlocked.Exchange(ref _keys, 0);
+        }
         return device;
     }
 
@@ -38,6 +47,6 @@ public sealed class DeviceKeyCache(IGrainFactory grains, TimeProvider time, IOpt
     {
         Interlocked.Increment(ref _rotations);
         foreach (var (hash, entry) in _cache)
-            if (entry.Device?.DeviceId == deviceId) _cache.TryRemove(hash, out _);
+            if (entry.Device?.DeviceId == deviceId && _cache.TryRemove(hash, out _)) Interlocked.Decrement(ref _keys);
     }
 }

@@ -3,6 +3,7 @@ using Ioc.History;
 using Ioc.Silo.Log;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Ioc.Silo.History;
 
@@ -13,7 +14,7 @@ namespace Ioc.Silo.History;
 /// position. Retries a second after a failure, so it resumes within a second or two of InfluxDB's return;
 /// the silo never waits for InfluxDB to start.
 /// </summary>
-public sealed class EventShipper(IWardLog log, InfluxConnection influx, InfluxSchema schema, TimeProvider time, ILogger<EventShipper> logger)
+public sealed class EventShipper(IWardLog log, InfluxConnection influx, InfluxSchema schema, IOptions<InfluxOptions> options, TimeProvider time, ILogger<EventShipper> logger)
     : BackgroundService, IEventShipper
 {
     public const string Reader = "influx";
@@ -24,7 +25,6 @@ public sealed class EventShipper(IWardLog log, InfluxConnection influx, InfluxSc
     private readonly ConcurrentDictionary<string, byte> _behind = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _positions = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _signal = new(0);
-    private bool _databaseReady;
     private long _shipped;
     private DateTimeOffset? _lastShippedAt, _lastErrorAt;
     private string? _lastError;
@@ -65,11 +65,8 @@ public sealed class EventShipper(IWardLog log, InfluxConnection influx, InfluxSc
     /// <summary>One write: the unshipped records of the wards behind, up to a page in all.</summary>
     private async Task ShipRound(CancellationToken ct)
     {
-        if (!_databaseReady)
-        {
-            await schema.EnsureDatabaseAsync(ct);
-            _databaseReady = true;
-        }
+        // The same setup as the writer's, before the first point: the raw policy must be the default first.
+        await schema.EnsureAsync(options.Value.EnsureRetention, ct);
         var lines = new List<string>();
         var moved = new List<(string Ward, long Seq)>();
         var taken = new List<string>();
@@ -95,7 +92,7 @@ public sealed class EventShipper(IWardLog log, InfluxConnection influx, InfluxSc
         {
             foreach (var ward in taken) LogGrew(ward);
             // InfluxDB may have lost its database (a fresh server): create it again next round.
-            if (e is InfluxException) _databaseReady = false;
+            if (e is InfluxException) schema.Forget();
             throw;
         }
         if (lines.Count == 0) return;

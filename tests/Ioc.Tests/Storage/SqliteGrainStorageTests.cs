@@ -61,4 +61,43 @@ public sealed class SqliteGrainStorageTests : IDisposable
         var wal = new FileInfo(Db + "-wal");
         Assert.True(!wal.Exists || wal.Length < 16 * 1024 * 1024, $"WAL is {wal.Length / 1024 / 1024} MiB");
     }
+
+    [Fact]
+    public async Task Many_grains_writing_and_reading_at_once_each_read_back_their_own_state_and_a_stale_write_fails_alone()
+    {
+        using var storage = Open();
+        var stale = new GrainState<byte[]>([0]);
+        await storage.WriteStateAsync("ward", Ward, stale);
+        var current = new GrainState<byte[]>([0]) { ETag = stale.ETag };
+        await storage.WriteStateAsync("ward", Ward, current);
+
+        // 400 grains, each writing five versions while others read, and one stale write in the middle.
+        var grains = Enumerable.Range(0, 400).Select(i => GrainId.Create("device", $"d{i}")).ToArray();
+        var staleWrite = Task.Run(() => storage.WriteStateAsync("ward", Ward, stale));
+        await Task.WhenAll(grains.Select((g, i) => Task.Run(async () =>
+        {
+            var state = new GrainState<byte[]>();
+            for (byte v = 1; v <= 5; v++)
+            {
+                state.State = [(byte)(i % 256), v];
+                await storage.WriteStateAsync("device", g, state);
+                var read = new GrainState<byte[]>();
+                await storage.ReadStateAsync("device", g, read);
+                Assert.Equal(state.State, read.State);
+                Assert.Equal(state.ETag, read.ETag);
+            }
+        })));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => staleWrite);
+
+        using var reopened = Open();
+        foreach (var (g, i) in grains.Select((g, i) => (g, i)))
+        {
+            var read = new GrainState<byte[]>();
+            await reopened.ReadStateAsync("device", g, read);
+            Assert.Equal([(byte)(i % 256), 5], read.State);
+        }
+        var ward = new GrainState<byte[]>();
+        await reopened.ReadStateAsync("ward", Ward, ward);
+        Assert.Equal(current.ETag, ward.ETag);
+    }
 }
