@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
@@ -10,19 +9,18 @@ namespace Ioc.Silo.Storage;
 /// synchronous=NORMAL survives a killed process (the WAL is in the OS's hands once a write
 /// returns); only a power cut can lose the last commits. One writer, as SQLite wants it, that
 /// commits queued writes together (<see cref="SqliteStateWriter"/>); reads on connections of their
-/// own, so no grain waits on another's write to read its state.
+/// own (one per thread), so no grain waits on another's write to read its state.
 /// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
 {
-    // Idle readers kept for the next reads; more are opened when many read at once.
-    private const int ReadersKept = 8;
-
     private readonly string _name;
     private readonly string _path;
     private readonly IGrainStorageSerializer _serializer;
     private readonly ILogger<SqliteGrainStorage> _logger;
     private readonly SqliteStateWriter _writer;
-    private readonly ConcurrentBag<SqliteStateReader> _readers = [];
+    // A read runs to its end on the thread that asked (no await inside), so each thread keeps one
+    // reader: no connection opened per read, none shared between threads.
+    private readonly ThreadLocal<SqliteStateReader> _readers;
 
     public SqliteGrainStorage(string name, string databasePath, IGrainStorageSerializer serializer, ILogger<SqliteGrainStorage> logger)
     {
@@ -44,23 +42,13 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
               PRIMARY KEY (grain_id, state_name)) WITHOUT ROWID;
             """);
         _writer = new SqliteStateWriter(connection, logger);
+        _readers = new ThreadLocal<SqliteStateReader>(() => new SqliteStateReader(_path), trackAllValues: true);
         _logger.LogInformation("Grain storage {Name} at {Path}", name, _path);
     }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (!_readers.TryTake(out var reader)) reader = new SqliteStateReader(_path);
-        (long Etag, byte[] Payload)? row;
-        try
-        {
-            row = reader.Read(grainId.ToString(), stateName);
-        }
-        finally
-        {
-            if (_readers.Count < ReadersKept) _readers.Add(reader);
-            else reader.Dispose();
-        }
-        if (row is not { } found)
+        if (_readers.Value!.Read(grainId.ToString(), stateName) is not { } found)
         {
             grainState.State = Activator.CreateInstance<T>();
             grainState.ETag = null;
@@ -98,6 +86,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
     public void Dispose()
     {
         _writer.Dispose();
-        while (_readers.TryTake(out var reader)) reader.Dispose();
+        foreach (var reader in _readers.Values) reader.Dispose();
+        _readers.Dispose();
     }
 }
