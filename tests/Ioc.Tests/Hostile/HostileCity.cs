@@ -66,6 +66,15 @@ public sealed class HostileCity
             Received("h-seed-dvc", "00004", now.AddDays(-2), "HS-SEED-1", now.AddMinutes(-1)),
             Received("h-seed-dvc", "00008", now.AddHours(-3), "HS-SEED-2", now.AddDays(2), "in_person"),
             Received("h-seed-dvc", "00025", now.AddHours(-1), "HS-SEED-3", now.AddDays(5)));
+        // The city's figures follow the wards' reports (a frame at most every 250 ms): the seed must be in
+        // them before the test takes its "before", or the seed itself would look like a change.
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (await Host.Get("/api/v1/city") is var city
+               && (city.GetProperty("inProgress").GetInt32() < 3 || city.GetProperty("overdue").GetInt32() < 1))
+        {
+            Assert.True(DateTime.UtcNow < until, $"the seed never reached the city's figures: {city}");
+            await Task.Delay(50);
+        }
         var alerts = await Host.Get($"/api/v1/alerts?ward={Templates.Ward}");
         AlertId = alerts.EnumerateArray().First(a => a.GetProperty("kind").GetString() == "dossier-overdue").GetProperty("id").GetString()!;
     }
