@@ -8,13 +8,18 @@ namespace Ioc.Dashboard.Live;
 /// and a slow connection holds up only itself: one that fell behind gets one frame for all it
 /// missed (a delta of every ward changed meanwhile, or the latest full frame), not a backlog. A ward
 /// chief's feed (<see cref="Ward"/>) holds their ward only and moves only when it changed.
+/// Until <c>UseDeltas()</c> every frame is a full one, so the picture the client holds is whole:
+/// deltas go on from the last full frame sent, and a delta client gets one full frame in all.
 /// </summary>
 public sealed class FeedClient
 {
     /// <summary>More frames than this waiting for a slow connection: it gets one frame for them all.</summary>
     private const int MaxBacklog = 8;
 
-    private enum Ask { Full, UseDeltas }
+    private sealed record Full;
+
+    /// <summary>Done once the frames before the switch (and the full frame, if one was due) are sent.</summary>
+    private sealed record SwitchToDeltas(TaskCompletionSource Done);
 
     // Not SingleReader: that channel cannot count what waits in it.
     private readonly Channel<object> _work = Channel.CreateUnbounded<object>();
@@ -31,7 +36,7 @@ public sealed class FeedClient
         Ward = ward;
         _client = client;
         _current = current;
-        _work.Writer.TryWrite(Ask.Full);
+        _work.Writer.TryWrite(new Full());
     }
 
     public string ConnectionId { get; }
@@ -41,9 +46,15 @@ public sealed class FeedClient
 
     public void Offer(WallUpdate update) => _work.Writer.TryWrite(update);
 
-    public void UseDeltas() => _work.Writer.TryWrite(Ask.UseDeltas);
+    /// <summary>Deltas from now on; the task ends when the full frame they go on from has been sent.</summary>
+    public Task UseDeltas()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_work.Writer.TryWrite(new SwitchToDeltas(done))) done.TrySetResult();
+        return done.Task;
+    }
 
-    public void RequestFull() => _work.Writer.TryWrite(Ask.Full);
+    public void RequestFull() => _work.Writer.TryWrite(new Full());
 
     public void Close() => _work.Writer.TryComplete();
 
@@ -52,46 +63,57 @@ public sealed class FeedClient
         var reader = _work.Reader;
         while (await reader.WaitToReadAsync())
         {
+            var switches = new List<SwitchToDeltas>();
             try
             {
-                if (reader.Count > MaxBacklog) await CatchUp(reader);
-                else if (reader.TryRead(out var item)) await Handle(item);
+                if (reader.Count > MaxBacklog) await CatchUp(reader, switches);
+                else if (reader.TryRead(out var item)) await Handle(item, switches);
             }
             catch (Exception e)
             {
                 failed(e);
             }
+            finally
+            {
+                foreach (var s in switches) s.Done.TrySetResult();
+            }
         }
     }
 
-    private Task Handle(object item) => item switch
+    private Task Handle(object item, List<SwitchToDeltas> switches)
     {
-        Ask.UseDeltas => SwitchToDeltas(),
-        Ask.Full => SendFull(_current()),
-        WallUpdate update => Send(update),
-        _ => Task.CompletedTask,
-    };
-
-    private Task SwitchToDeltas()
-    {
-        _deltas = true;
-        return SendFull(_current());
+        switch (item)
+        {
+            case SwitchToDeltas s:
+                switches.Add(s);
+                _deltas = true;
+                // Nothing sent yet (no picture at connect): the first full frame goes now, if there is one.
+                return _synced < 0 ? SendFull(_current()) : Task.CompletedTask;
+            case Full:
+                return SendFull(_current());
+            case WallUpdate update:
+                return Send(update);
+            default:
+                return Task.CompletedTask;
+        }
     }
 
-    private async Task CatchUp(ChannelReader<object> reader)
+    private async Task CatchUp(ChannelReader<object> reader, List<SwitchToDeltas> switches)
     {
         var missed = new List<WallUpdate>();
         var full = false;
         while (reader.TryRead(out var item))
         {
             if (item is WallUpdate u) missed.Add(u);
-            else
+            else if (item is SwitchToDeltas s)
             {
-                full = true;
-                if (item is Ask.UseDeltas) _deltas = true;
+                switches.Add(s);
+                _deltas = true;
             }
+            else full = true;
         }
         missed.RemoveAll(u => u.Number <= _synced);
+        if (!full && _synced >= 0 && missed.Count == 0) return;
         var chain = missed.Count > 0 && missed[0].Number == _synced + 1 && !missed.Any(u => u.Reset)
             && missed.Zip(missed.Skip(1)).All(p => p.Second.Number == p.First.Number + 1);
         if (full || !_deltas || !chain)
