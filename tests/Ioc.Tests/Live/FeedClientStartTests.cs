@@ -59,17 +59,19 @@ public sealed class FeedClientStartTests
     [Fact]
     public async Task A_client_that_asks_for_deltas_before_there_is_a_picture_gets_the_first_update_whole_then_deltas()
     {
-        WallUpdate? current = null;
+        var history = new WallHistory();
         var hub = new Recorder();
-        var client = new FeedClient("c1", null, hub.Hub, () => current);
+        var client = new FeedClient("c1", null, hub.Hub, history);
         var run = client.Run(e => throw e);
         await client.UseDeltas();
         Assert.Empty(hub.Sent);
 
-        current = Start();
-        client.Offer(current);
-        current = Next(current, Codes[5], 3);
-        client.Offer(current);
+        var current = Start();
+        history.Add(current);
+        client.Offer();
+        await hub.Until(1);
+        history.Add(Next(current, Codes[5], 3));
+        client.Offer();
         await hub.Until(2);
         client.Close();
         await run;
@@ -81,16 +83,20 @@ public sealed class FeedClientStartTests
     [Fact]
     public async Task A_client_that_never_asks_for_deltas_gets_a_full_frame_for_every_update()
     {
+        var history = new WallHistory();
         var current = Start();
+        history.Add(current);
         var hub = new Recorder();
-        var client = new FeedClient("c1", null, hub.Hub, () => current);
+        var client = new FeedClient("c1", null, hub.Hub, history);
         var run = client.Run(e => throw e);
+        await hub.Until(1);
         for (var i = 0; i < 3; i++)
         {
             current = Next(current, Codes[i], i + 1);
-            client.Offer(current);
+            history.Add(current);
+            client.Offer();
+            await hub.Until(i + 2);
         }
-        await hub.Until(4);
         client.Close();
         await run;
 
@@ -101,10 +107,12 @@ public sealed class FeedClientStartTests
     [Fact]
     public async Task A_delta_client_whose_first_frame_is_slow_to_get_through_then_gets_one_delta_for_all_it_missed()
     {
+        var history = new WallHistory();
         var current = Start();
+        history.Add(current);
         var slow = new TaskCompletionSource();
         var hub = new Recorder { Hold = n => n == 1 ? slow.Task : Task.CompletedTask };
-        var client = new FeedClient("c1", null, hub.Hub, () => current);
+        var client = new FeedClient("c1", null, hub.Hub, history);
         var run = client.Run(e => throw e);
         var switched = client.UseDeltas();
         await hub.Until(1);
@@ -112,7 +120,8 @@ public sealed class FeedClientStartTests
         for (var i = 0; i < 12; i++)
         {
             current = Next(current, Codes[i % 3], 10 + i);
-            client.Offer(current);
+            history.Add(current);
+            client.Offer();
         }
         Assert.False(switched.IsCompleted);
         slow.SetResult();
@@ -123,5 +132,39 @@ public sealed class FeedClientStartTests
 
         Assert.Equal([("wall", 1L), ("wallDelta", 2L)], hub.Sent.Select(s => (s.Kind, s.Seq)));
         Assert.Equal(Codes[..3].Order(), hub.Sent.Last().Codes.Order());
+    }
+
+    [Fact]
+    public async Task A_delta_client_that_fell_further_behind_than_the_kept_updates_gets_a_full_frame_and_the_sequence_goes_on()
+    {
+        var history = new WallHistory();
+        var current = Start();
+        history.Add(current);
+        var slow = new TaskCompletionSource();
+        var hub = new Recorder { Hold = n => n == 2 ? slow.Task : Task.CompletedTask };
+        var client = new FeedClient("c1", null, hub.Hub, history);
+        var run = client.Run(e => throw e);
+        await client.UseDeltas();
+        current = Next(current, Codes[0], 1);
+        history.Add(current);
+        client.Offer();
+        await hub.Until(2);
+        // The delta hangs while a hundred updates go by: more than the process keeps.
+        for (var i = 0; i < 100; i++)
+        {
+            current = Next(current, Codes[1 + i % 5], 10 + i);
+            history.Add(current);
+            client.Offer();
+        }
+        slow.SetResult();
+        await hub.Until(3);
+        current = Next(current, Codes[7], 5);
+        history.Add(current);
+        client.Offer();
+        await hub.Until(4);
+        client.Close();
+        await run;
+
+        Assert.Equal([("wall", 1L, 126), ("wallDelta", 2L, 1), ("wall", 3L, 126), ("wallDelta", 4L, 1)], hub.Sent.Select(s => (s.Kind, s.Seq, s.Codes.Length)));
     }
 }

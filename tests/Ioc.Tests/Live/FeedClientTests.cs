@@ -44,7 +44,9 @@ public sealed class FeedClientTests
             // The first delta does not get through for a while: the connection is slow.
             return kind == "wallDelta" && sent.Count(s => s.Kind == "wallDelta") == 1 ? slow.Task : Task.CompletedTask;
         }
-        var client = new FeedClient("c1", null, hub, () => current);
+        var history = new WallHistory();
+        history.Add(current);
+        var client = new FeedClient("c1", null, hub, history);
         var run = client.Run(e => throw e);
         var switched = client.UseDeltas();
 
@@ -58,18 +60,21 @@ public sealed class FeedClientTests
         Assert.Equal(["wall"], sent.Select(s => s.Kind));
 
         current = current.Apply(Delta(current, Line(codes[0], 1)));
-        client.Offer(current);
+        history.Add(current);
+        client.Offer();
         await Until(() => sent.Count == 2);
         // While it hangs, twelve more frames: wards 1, 2 and 3 change in turn.
         for (var i = 0; i < 12; i++)
         {
             current = current.Apply(Delta(current, Line(codes[1 + i % 3], 10 + i)));
-            client.Offer(current);
+            history.Add(current);
+            client.Offer();
         }
         slow.SetResult();
         await Until(() => sent.Count == 3);
         current = current.Apply(Delta(current, Line(codes[0], 2)));
-        client.Offer(current);
+        history.Add(current);
+        client.Offer();
         await Until(() => sent.Count == 4);
         client.Close();
         await run;
