@@ -3,35 +3,41 @@ using System.Threading.Channels;
 namespace Ioc.Dashboard.Live;
 
 /// <summary>
-/// One connection's wall feed: its own <c>seq</c>, whether it asked for deltas, and a queue that
-/// one loop works through in order, so a full frame and the deltas after it always fit together
-/// and a slow connection holds up only itself: one that fell behind gets one frame for all it
-/// missed (a delta of every ward changed meanwhile, or the latest full frame), not a backlog. A ward
-/// chief's feed (<see cref="Ward"/>) holds their ward only and moves only when it changed.
+/// One connection's wall feed: its own <c>seq</c>, whether it asked for deltas, and one loop that
+/// sends in order, so a full frame and the deltas after it always fit together. A new update only
+/// wakes the loop; when free it sends one frame from where the connection's picture stands to the
+/// latest update (a delta of every ward changed meanwhile, or a full frame). So a connection, or a
+/// whole process, that cannot keep up with four frames a second gets fewer, fresher frames instead
+/// of a backlog that ages. A ward chief's feed (<see cref="Ward"/>) holds their ward only and moves
+/// only when it changed. Until <c>UseDeltas()</c> every frame is a full one, so the picture the
+/// client holds is whole: deltas go on from the last full frame sent, one full frame in all.
 /// </summary>
 public sealed class FeedClient
 {
-    /// <summary>More frames than this waiting for a slow connection: it gets one frame for them all.</summary>
-    private const int MaxBacklog = 8;
+    private sealed record Full;
 
-    private enum Ask { Full, UseDeltas }
+    private sealed record Wake;
 
-    // Not SingleReader: that channel cannot count what waits in it.
-    private readonly Channel<object> _work = Channel.CreateUnbounded<object>();
+    /// <summary>Done once the frames before the switch (and the full frame, if one was due) are sent.</summary>
+    private sealed record SwitchToDeltas(TaskCompletionSource Done);
+
+    private static readonly Wake Woken = new();
+    private readonly Channel<object> _work = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IIocClient _client;
-    private readonly Func<WallUpdate?> _current;
+    private readonly WallHistory _history;
+    private int _wakePending;
     private bool _deltas;
     private long _seq;
     // The update the connection's picture stands at (-1: none sent yet).
     private long _synced = -1;
 
-    public FeedClient(string connectionId, string? ward, IIocClient client, Func<WallUpdate?> current)
+    public FeedClient(string connectionId, string? ward, IIocClient client, WallHistory history)
     {
         ConnectionId = connectionId;
         Ward = ward;
         _client = client;
-        _current = current;
-        _work.Writer.TryWrite(Ask.Full);
+        _history = history;
+        _work.Writer.TryWrite(new Full());
     }
 
     public string ConnectionId { get; }
@@ -39,84 +45,79 @@ public sealed class FeedClient
     /// <summary>The ward chief's ward; null for a city-wide connection.</summary>
     public string? Ward { get; }
 
-    public void Offer(WallUpdate update) => _work.Writer.TryWrite(update);
+    /// <summary>The history has a new update; one wake-up stands for any number of them.</summary>
+    public void Offer()
+    {
+        if (Interlocked.Exchange(ref _wakePending, 1) == 0) _work.Writer.TryWrite(Woken);
+    }
 
-    public void UseDeltas() => _work.Writer.TryWrite(Ask.UseDeltas);
+    /// <summary>Deltas from now on; the task ends when the full frame they go on from has been sent.</summary>
+    public Task UseDeltas()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_work.Writer.TryWrite(new SwitchToDeltas(done))) done.TrySetResult();
+        return done.Task;
+    }
 
-    public void RequestFull() => _work.Writer.TryWrite(Ask.Full);
+    public void RequestFull() => _work.Writer.TryWrite(new Full());
 
     public void Close() => _work.Writer.TryComplete();
 
     public async Task Run(Action<Exception> failed)
     {
-        var reader = _work.Reader;
-        while (await reader.WaitToReadAsync())
+        await foreach (var item in _work.Reader.ReadAllAsync())
         {
             try
             {
-                if (reader.Count > MaxBacklog) await CatchUp(reader);
-                else if (reader.TryRead(out var item)) await Handle(item);
+                await Handle(item);
             }
             catch (Exception e)
             {
                 failed(e);
             }
-        }
-    }
-
-    private Task Handle(object item) => item switch
-    {
-        Ask.UseDeltas => SwitchToDeltas(),
-        Ask.Full => SendFull(_current()),
-        WallUpdate update => Send(update),
-        _ => Task.CompletedTask,
-    };
-
-    private Task SwitchToDeltas()
-    {
-        _deltas = true;
-        return SendFull(_current());
-    }
-
-    private async Task CatchUp(ChannelReader<object> reader)
-    {
-        var missed = new List<WallUpdate>();
-        var full = false;
-        while (reader.TryRead(out var item))
-        {
-            if (item is WallUpdate u) missed.Add(u);
-            else
+            finally
             {
-                full = true;
-                if (item is Ask.UseDeltas) _deltas = true;
+                if (item is SwitchToDeltas s) s.Done.TrySetResult();
             }
         }
-        missed.RemoveAll(u => u.Number <= _synced);
-        var chain = missed.Count > 0 && missed[0].Number == _synced + 1 && !missed.Any(u => u.Reset)
-            && missed.Zip(missed.Skip(1)).All(p => p.Second.Number == p.First.Number + 1);
-        if (full || !_deltas || !chain)
+    }
+
+    private Task Handle(object item)
+    {
+        switch (item)
         {
-            await SendFull(missed.Count > 0 && !full ? missed[^1] : _current());
+            case Wake:
+                Volatile.Write(ref _wakePending, 0);
+                return SendLatest();
+            case SwitchToDeltas:
+                _deltas = true;
+                // Nothing sent yet (no picture at connect): the first full frame goes now, if there is one.
+                return _synced < 0 ? SendFull(_history.Current) : Task.CompletedTask;
+            default:
+                return SendFull(_history.Current);
+        }
+    }
+
+    private async Task SendLatest()
+    {
+        var missed = _synced < 0 ? null : _history.After(_synced);
+        if (missed is { Count: 0 }) return;
+        if (missed is null || missed.Any(u => u.Reset))
+        {
+            // Nothing sent yet, too far behind, or the picture was read whole again.
+            if (_history.Current is { } now && now.Number > _synced) await SendFull(now);
             return;
         }
         var latest = missed[^1];
         _synced = latest.Number;
         if (Ward is { } ward && !missed.Any(u => u.Touches(ward))) return;
-        await _client.WallDelta(new SequencedFrame(++_seq, latest.DeltaSince(missed, Ward)));
-    }
-
-    private async Task Send(WallUpdate update)
-    {
-        if (update.Number <= _synced) return; // a full frame sent since already holds it
-        if (_synced < 0 || update.Reset || update.Number > _synced + 1)
+        if (!_deltas)
         {
-            await SendFull(update);
+            await _client.Wall(new SequencedFrame(++_seq, latest.Full(Ward)));
             return;
         }
-        _synced = update.Number;
-        if (Ward is { } ward && !update.Touches(ward)) return;
-        var frame = new SequencedFrame(++_seq, _deltas ? update.Delta(Ward) : update.Full(Ward));
-        await (_deltas ? _client.WallDelta(frame) : _client.Wall(frame));
+        var body = missed.Count == 1 ? latest.Delta(Ward) : latest.DeltaSince(missed, Ward);
+        await _client.WallDelta(new SequencedFrame(++_seq, body));
     }
 
     private async Task SendFull(WallUpdate? update)

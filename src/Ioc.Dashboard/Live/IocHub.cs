@@ -50,8 +50,12 @@ public sealed class IocHub(FeedClients feeds, WardFeed wards, LiveMetrics metric
         return base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>From now on: one full <c>wall</c> frame, then <c>wallDelta</c> frames with only the wards that changed.</summary>
-    public void UseDeltas() => Feed().UseDeltas();
+    /// <summary>
+    /// From now on <c>wallDelta</c> frames with only the wards that changed. They go on from the
+    /// connection's full <c>wall</c> frame (the one sent at connect, or one sent now if none was):
+    /// when this returns, that frame is on the wire before the answer.
+    /// </summary>
+    public Task UseDeltas() => Feed().UseDeltas();
 
     /// <summary>The client saw a gap in <c>seq</c>: a full <c>wall</c> frame comes next (the sequence goes on).</summary>
     public void RequestFull() => Feed().RequestFull();

@@ -44,42 +44,49 @@ public sealed class FeedClientTests
             // The first delta does not get through for a while: the connection is slow.
             return kind == "wallDelta" && sent.Count(s => s.Kind == "wallDelta") == 1 ? slow.Task : Task.CompletedTask;
         }
-        var client = new FeedClient("c1", null, hub, () => current);
+        var history = new WallHistory();
+        history.Add(current);
+        var client = new FeedClient("c1", null, hub, history);
         var run = client.Run(e => throw e);
-        client.UseDeltas();
+        var switched = client.UseDeltas();
 
         async Task Until(Func<bool> done)
         {
             for (var i = 0; i < 400 && !done(); i++) await Task.Delay(25);
             Assert.True(done());
         }
-        await Until(() => sent.Count == 2);
+        await switched;
+        // The frame sent at connect is the one full frame: the deltas go on from it.
+        Assert.Equal(["wall"], sent.Select(s => s.Kind));
 
         current = current.Apply(Delta(current, Line(codes[0], 1)));
-        client.Offer(current);
-        await Until(() => sent.Count == 3);
+        history.Add(current);
+        client.Offer();
+        await Until(() => sent.Count == 2);
         // While it hangs, twelve more frames: wards 1, 2 and 3 change in turn.
         for (var i = 0; i < 12; i++)
         {
             current = current.Apply(Delta(current, Line(codes[1 + i % 3], 10 + i)));
-            client.Offer(current);
+            history.Add(current);
+            client.Offer();
         }
         slow.SetResult();
-        await Until(() => sent.Count == 4);
+        await Until(() => sent.Count == 3);
         current = current.Apply(Delta(current, Line(codes[0], 2)));
-        client.Offer(current);
-        await Until(() => sent.Count == 5);
+        history.Add(current);
+        client.Offer();
+        await Until(() => sent.Count == 4);
         client.Close();
         await run;
 
         var frames = sent.ToList();
-        Assert.Equal(["wall", "wall", "wallDelta", "wallDelta", "wallDelta"], frames.Select(f => f.Kind));
-        Assert.Equal([1L, 2, 3, 4, 5], frames.Select(f => f.Body["seq"]!.GetValue<long>()));
-        var caughtUp = frames[3].Body;
+        Assert.Equal(["wall", "wallDelta", "wallDelta", "wallDelta"], frames.Select(f => f.Kind));
+        Assert.Equal([1L, 2, 3, 4], frames.Select(f => f.Body["seq"]!.GetValue<long>()));
+        var caughtUp = frames[2].Body;
         // Each of the three wards once, as it is after the last of the twelve frames.
         var lines = caughtUp["wards"]!.AsArray().ToDictionary(w => w!["code"]!.GetValue<string>(), w => w!["waiting"]!.GetValue<int>());
         Assert.Equal(new Dictionary<string, int> { [codes[1]] = 19, [codes[2]] = 20, [codes[3]] = 21 }, lines);
         Assert.Equal(19 + 20 + 21 + 1, caughtUp["totals"]!["waiting"]!.GetValue<int>());
-        Assert.Equal([codes[0]], frames[4].Body["wards"]!.AsArray().Select(w => w!["code"]!.GetValue<string>()));
+        Assert.Equal([codes[0]], frames[3].Body["wards"]!.AsArray().Select(w => w!["code"]!.GetValue<string>()));
     }
 }
