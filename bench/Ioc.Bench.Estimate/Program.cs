@@ -43,26 +43,36 @@ var perWard = new List<(string Ward, double Mae, double MeanWait, int N)>();
 var all = new Judge();
 var peopleAhead = new Judge();
 var noLearning = new Judge();
-var byHour = new SortedDictionary<int, Judge>();
-var byEstimate = new SortedDictionary<int, Judge>();
-double bias = 0;
+var breakdown = new Breakdown();
 foreach (var w in wards.Values)
 {
     var ward = new Judge();
     if (!w.Ledger.TicketDays.TryGetValue(day, out var book)) continue;
     foreach (var t in book.Tickets.Values)
     {
-        if (t.Outcome.WaitMillis is not { } ms || t.EstimatedWaitSeconds is not { } est) continue;
+        var o = t.Outcome;
+        if (o.WaitMillis is not { } ms || t.EstimatedWaitSeconds is not { } est) continue;
         var wait = ms / 1000.0;
         ward.Add(est, wait);
         all.Add(est, wait);
-        var hour = Ioc.Time.HanoiTime.ToLocal(t.Outcome.Issued!.Ts).Hour;
-        if (!byHour.TryGetValue(hour, out var h)) byHour[hour] = h = new Judge();
-        h.Add(est, wait);
-        bias += est - wait;
-        var bucket = est < 120 ? 0 : est < 300 ? 1 : est < 600 ? 2 : est < 900 ? 3 : est < 1800 ? 4 : 5;
-        if (!byEstimate.TryGetValue(bucket, out var be)) byEstimate[bucket] = be = new Judge();
-        be.Add(est, wait);
+        breakdown.Count(est, wait);
+        void By(string dimension, string bucket) => breakdown.Add(dimension, bucket, est, wait);
+        By("hour issued", $"{Ioc.Time.HanoiTime.ToLocal(o.Issued!.Ts).Hour:00}h");
+        By("told (min)", Breakdown.Band(est / 60, 2, 5, 10, 15, 30));
+        By("service", o.Service ?? "?");
+        By("outcome", o.State == TicketState.NoShow ? "no-show" : o.Calls > 1 ? "served after a re-call" : "served at the first call");
+        var opened = w.Openings.Any(x => x > o.Issued.Ts && x <= o.LastCall!.Ts);
+        By("a desk opened during the wait", opened ? "yes" : "no");
+        if (w.Facts.TryGetValue((day, t.Label), out var f))
+        {
+            By("people ahead, same service", Breakdown.Band(f.AheadSame, 1, 3, 6, 10, 20));
+            By("people ahead, competing for its desks", Breakdown.Band(f.AheadCompeting, 1, 3, 6, 10, 20));
+            By("desks open for its service", Breakdown.Band(f.DesksOpen, 1, 2, 3, 4));
+            By("a desk of its service also serves others", f.SharedDesk ? "yes" : "no");
+            By("desks of its service paused", Breakdown.Band(f.DesksPaused, 1, 2));
+            By("desks of its service closed", Breakdown.Band(f.DesksClosed, 1, 2));
+            By("minutes since the hall opened", f.MinutesOpen < 0 ? "not open yet" : Breakdown.Band(f.MinutesOpen, 15, 30, 60, 120));
+        }
         if (w.Baselines.TryGetValue((day, t.Label), out var b))
         {
             if (b.PeopleAhead is { } p) peopleAhead.Add(p, wait);
@@ -70,14 +80,6 @@ foreach (var w in wards.Values)
         }
     }
     if (ward.N >= 20) perWard.Add((w.Ward, ward.Mae, ward.MeanWait, ward.N));
-}
-
-if (Environment.GetEnvironmentVariable("ESTIMATE_DIAG") == "1")
-{
-    Console.Error.WriteLine($"bias (estimate − actual) {bias / all.N:0} s");
-    foreach (var (hour, j) in byHour) Console.Error.WriteLine(j.Row($"issued at {hour:00}h", CultureInfo.InvariantCulture));
-    string[] names = ["< 2 min", "2–5", "5–10", "10–15", "15–30", "≥ 30"];
-    foreach (var (b, j) in byEstimate) Console.Error.WriteLine(j.Row($"told {names[b]}", CultureInfo.InvariantCulture) + $" mean told {j.MeanEstimate:0} s");
 }
 
 // The ledger's own sums for the same day (what the wall shows) must agree with the judge above.
@@ -99,26 +101,7 @@ Console.WriteLine(noLearning.Row("baseline: the ward without learning ((ahead + 
 Console.WriteLine();
 Console.WriteLine(string.Create(inv, $"- per ward (the {perWard.Count} wards with ≥ 20 judged tickets), MAE / mean wait: p10 {Q(shares, 0.1):P0}, median {Q(shares, 0.5):P0}, p90 {Q(shares, 0.9):P0}, worst {shares.LastOrDefault():P0}"));
 Console.WriteLine(string.Create(inv, $"- the ledger's own sums for the day: {compared:N0} tickets compared, MAE {ledgerMae:0} s, {under:P1} waited more than 5 min longer than told"));
-
-/// <summary>Mean absolute error and under-estimates over (estimate, actual) pairs in seconds.</summary>
-internal sealed class Judge
-{
-    private double _abs, _wait, _est;
-    private int _under;
-    public int N { get; private set; }
-    public double Mae => N == 0 ? double.NaN : _abs / N;
-    public double MeanWait => N == 0 ? double.NaN : _wait / N;
-    public double MeanEstimate => N == 0 ? double.NaN : _est / N;
-
-    public void Add(double estimate, double actual)
-    {
-        N++;
-        _abs += Math.Abs(estimate - actual);
-        _wait += actual;
-        _est += estimate;
-        if (actual - estimate > 300) _under++;
-    }
-
-    public string Row(string name, IFormatProvider f) => string.Create(f,
-        $"| {name} | {N:N0} | {MeanWait:0} s | {Mae:0} s | {Mae / MeanWait:P1} | {(double)_under / Math.Max(1, N):P1} |");
-}
+Console.WriteLine();
+Console.WriteLine("Where the error comes from (each dimension splits the same judged tickets; shares are of the day's Σ |told − actual|):");
+Console.WriteLine();
+foreach (var row in breakdown.Rows(inv)) Console.WriteLine(row);

@@ -35,6 +35,14 @@ public sealed class WardRun
     /// <summary>Baseline estimates given at each issue, by (day, ticket).</summary>
     public Dictionary<(DateOnly, string), (double? PeopleAhead, double? NoLearning)> Baselines { get; } = [];
 
+    /// <summary>The hall at each issue, by (day, ticket), for the error breakdown.</summary>
+    public Dictionary<(DateOnly, string), IssueFacts> Facts { get; } = [];
+
+    /// <summary>When desks went from closed (or unknown) to open, by business time, for the error breakdown.</summary>
+    public List<DateTimeOffset> Openings { get; } = [];
+
+    private DateTimeOffset? _firstOpenToday;
+
     // Today's service times per service, for the baselines.
     private readonly Dictionary<string, List<double>> _todayService = new(StringComparer.Ordinal);
 
@@ -42,12 +50,21 @@ public sealed class WardRun
     {
         _now = at;
         if (!_started) { Ledger.EnsureReady(at, Window); _started = true; }
-        if (Ledger.Roll(at)) { _learned.Roll(); _todayService.Clear(); }
+        var closed = Ledger.Today;
+        if (Ledger.Roll(at)) { _learned.Roll(Ledger.TicketDays.GetValueOrDefault(closed)); _todayService.Clear(); _firstOpenToday = null; }
         var business = new List<BusinessEvent>();
         foreach (var e in events)
         {
             if (e.Type == EventTypes.CounterState)
+            {
+                var was = _desks.Counters.TryGetValue(e.Counter!, out var old) ? old.Status : CounterStatuses.Closed;
+                if (e.Status == CounterStatuses.Open && was == CounterStatuses.Closed)
+                {
+                    Openings.Add(e.Ts);
+                    if (HanoiTime.DayOf(e.Ts) == Ledger.Today && (_firstOpenToday is null || e.Ts < _firstOpenToday)) _firstOpenToday = e.Ts;
+                }
                 _desks.Report(new CounterView(e.Counter!, e.Status!, [.. e.Services ?? []], null, 0, e.Ts, true, e.DeviceId), at);
+            }
             else if (!e.IsState)
                 business.Add(new BusinessEvent(e.Id, e.Type, e.Ts, e.DeviceId, e.Ticket, e.Service, e.Channel, e.Counter, e.Score, e.Dossier,
                     e.Procedure, e.DueAt, e.Digitized, e.ReceivedAt));
@@ -65,6 +82,18 @@ public sealed class WardRun
         }
     }
 
+    private IssueFacts FactsAt(TicketBook book, WaitingKey ticket)
+    {
+        var mine = _desks.Counters.Values.Where(c => c.Online && (c.Services.IsEmpty || c.Services.Contains(ticket.Service))).ToList();
+        var open = mine.Where(c => c.Status == CounterStatuses.Open).ToList();
+        var ahead = book.Waiting.TakeWhile(k => k.CompareTo(ticket) < 0).ToList();
+        var competing = ahead.Count(k => open.Any(c => c.Services.IsEmpty || c.Services.Contains(k.Service)));
+        var sinceOpen = _firstOpenToday is { } first ? (ticket.IssuedAt - first).TotalMinutes : -1;
+        return new IssueFacts(ahead.Count(k => k.Service == ticket.Service), competing, open.Count,
+            open.Any(c => c.Services.IsEmpty || c.Services.Length > 1 && c.Services.Any(s => s != ticket.Service)),
+            mine.Count(c => c.Status == CounterStatuses.Paused), mine.Count(c => c.Status == CounterStatuses.Closed), sinceOpen);
+    }
+
     /// <summary>The production estimate, and at the same moment the baselines.</summary>
     private sealed class Recorder(WardRun run) : IIssueEstimator
     {
@@ -79,6 +108,7 @@ public sealed class WardRun
                 var mean = today is { Count: > 0 } ? today.Average() : 480;
                 var last20 = today is { Count: > 0 } ? today.TakeLast(20).Average() : 480;
                 run.Baselines[(book.Day, ticket.Label)] = desks == 0 ? (null, null) : (ahead * mean / desks, (ahead + 0.5) * last20 / desks);
+                run.Facts[(book.Day, ticket.Label)] = run.FactsAt(book, ticket);
             }
             return estimate;
         }

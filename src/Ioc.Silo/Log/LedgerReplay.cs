@@ -37,8 +37,9 @@ public sealed class LedgerReplay(WardLedger ledger, ServiceTimeModel learned, lo
     /// <summary>Midnight in Hanoi: the ledger closes its day and the learned times weigh the past less.</summary>
     public bool Roll(DateTimeOffset now)
     {
+        var closed = Ledger.Today;
         if (!Ledger.Roll(now)) return false;
-        Learned.Roll();
+        Learned.Roll(Ledger.TicketDays.GetValueOrDefault(closed));
         return true;
     }
 

@@ -6,7 +6,8 @@ namespace Ioc.Silo.Wards;
 /// Plays the hall forward from now to the moment a ticket is called, the way desks work: each desk,
 /// when free, calls the oldest waiting ticket among the services it handles; a desk busy with a
 /// ticket frees up when that service ends; a paused desk comes back after a usual pause; a closed or
-/// silent desk takes nobody. Service times are drawn from what the ward learned (a lognormal per
+/// silent desk takes nobody, unless the ward opens it when a citizen has waited long (<see cref="OnDemandDesks"/>):
+/// then it comes in once the oldest citizen it serves has waited that long. Service times are drawn from what the ward learned (a lognormal per
 /// service, with each desk's pace, the no-shows and the gap before the next call), many times over,
 /// and the answer is the median of those futures: the value that makes the mean absolute error
 /// smallest. Seeded from the ticket, so the same hall gives the same answer.
@@ -20,8 +21,10 @@ public static class QueueForecast
     /// <param name="ahead">Waiting tickets before the target, oldest first.</param>
     public static DateTimeOffset? CallAt(WaitingKey target, IEnumerable<WaitingKey> ahead, IReadOnlyList<DeskNow> desks, ServiceTimeModel model, DateTimeOffset now)
     {
-        var usable = desks.Where(d => d.Online && d.Status is "open" or "paused").ToArray();
-        if (!usable.Any(d => d.Serves(target.Service))) return null;
+        var working = desks.Where(d => d.Online && d.Status is "open" or "paused").ToArray();
+        if (!working.Any(d => d.Serves(target.Service))) return null;
+        // A closed desk the ward opens when citizens have waited long comes in once one has.
+        var usable = working.Concat(desks.Where(d => d.Online && d.Status == "closed" && model.OnDemand.OpensAfterSeconds(d.Label) is not null)).ToArray();
         var hall = new Hall(target, ahead, usable, model, now);
         var futures = new double[Runs];
         var rng = new Random(unchecked((int)Ids.Hash(target.Label + target.IssuedAt.UtcTicks)));
@@ -44,6 +47,9 @@ public static class QueueForecast
         private readonly bool[][] _serves;           // desk × service
         private readonly int _target;
         private readonly int[] _heads;
+        private readonly double[] _issuedIn;         // per ticket, seconds from now to its issue (≤ 0 but for late news)
+        private readonly double?[] _opensAfter;      // per desk closed now, the wait that makes the ward open it
+        private readonly bool[] _closed;
         private readonly PriorityQueue<int, (double, int)> _free = new();
 
         public Hall(WaitingKey target, IEnumerable<WaitingKey> ahead, DeskNow[] desks, ServiceTimeModel model, DateTimeOffset now)
@@ -61,6 +67,9 @@ public static class QueueForecast
             for (var t = 0; t < tickets.Count; t++) _queues[_serviceOf[t]].Add(t);
             _serves = [.. desks.Select(d => _services.Select(d.Serves).ToArray())];
             _heads = new int[_services.Length];
+            _issuedIn = [.. tickets.Select(t => (t.IssuedAt - now).TotalSeconds)];
+            _opensAfter = [.. desks.Select(d => d.Status == "closed" ? model.OnDemand.OpensAfterSeconds(d.Label) : null)];
+            _closed = new bool[desks.Length];
         }
 
         /// <summary>Seconds from now to the target's call in one drawn future (∞ if no desk reaches it).</summary>
@@ -68,6 +77,7 @@ public static class QueueForecast
         {
             Array.Clear(_heads);
             _free.Clear();
+            for (var i = 0; i < _desks.Length; i++) _closed[i] = _opensAfter[i] is not null;
             for (var i = 0; i < _desks.Length; i++) _free.Enqueue(i, (FreeIn(_desks[i], rng), i));
             for (var step = 0; step < MaxSteps && _free.TryDequeue(out var desk, out var due); step++)
             {
@@ -80,6 +90,13 @@ public static class QueueForecast
                     if (next < 0 || head < next) next = head;
                 }
                 if (next < 0) continue; // nothing left this desk may take
+                if (_closed[desk])
+                {
+                    // Closed until the oldest citizen it would take has waited long enough.
+                    var opensAt = _issuedIn[next] + _opensAfter[desk]!.Value;
+                    if (opensAt > at) { _free.Enqueue(desk, (opensAt, desk)); continue; }
+                    _closed[desk] = false;
+                }
                 if (next == _target) return at;
                 _heads[_serviceOf[next]]++;
                 _free.Enqueue(desk, (at + Ticket(_services[_serviceOf[next]], _desks[desk].Label, at, rng), desk));

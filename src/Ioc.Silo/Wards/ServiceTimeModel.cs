@@ -39,6 +39,8 @@ public sealed class ServiceTimeModel
     /// <summary>Per service: count, Σ ln(seconds) and Σ ln²(seconds) of service times (decayed nightly), for their spread.</summary>
     [Id(12)] public Dictionary<string, double[]> LogMoments { get; init; } = new(StringComparer.Ordinal);
     [Id(13)] public ArrivalModel Arrivals { get; init; } = new();
+    /// <summary>Desks the ward opens when citizens have waited long, and after how long.</summary>
+    [Id(14)] public OnDemandDesks OnDemand { get; init; } = new();
 
     /// <summary>Spread assumed until a service has some history: a coefficient of variation of about 0.45.</summary>
     private const double PriorLogSigma = 0.43;
@@ -179,11 +181,12 @@ public sealed class ServiceTimeModel
         }
     }
 
-    /// <summary>A night passed: earlier days weigh less, today's pace starts afresh.</summary>
-    public void Roll()
+    /// <summary>A night passed: earlier days weigh less, today's pace starts afresh; the closed day's tickets teach what is learned by the day.</summary>
+    public void Roll(TicketBook? closedDay = null)
     {
         if (Recent.Count > 0) DaysLearned++;
         Arrivals.Roll();
+        OnDemand.Roll(closedDay);
         foreach (var a in HourSeconds.Values.Concat(HourCounts.Values).Concat(DeskSeconds.Values).Concat(LogMoments.Values))
             for (var i = 0; i < a.Length; i++) a[i] *= NightlyDecay;
         Calls *= NightlyDecay;

@@ -69,4 +69,30 @@ public sealed class WaitEstimatorTests
         var desks = new[] { Desk("1"), Desk("2", current: new DeskTicket(Now.AddMinutes(-3), "X", "ho-tich")) };
         Assert.Equal(Wait(desks, Queue(5)), Wait(desks, Queue(5)));
     }
+
+    /// <summary>Ten-minute services exactly, nobody missing a call, no gap: a hall one can play by hand.</summary>
+    private static ServiceTimeModel Exact()
+    {
+        var model = new ServiceTimeModel { DefaultSeconds = 600, Calls = 1e9 };
+        const double n = 1e10;
+        model.LogMoments["ho-tich"] = [n, n * Math.Log(600), n * Math.Log(600) * Math.Log(600)];
+        return model;
+    }
+
+    [Fact]
+    public void A_closed_desk_the_ward_opens_on_demand_comes_in_once_a_citizen_has_waited_that_long()
+    {
+        var model = Exact();
+        model.OnDemand.Openings["G"] = [2, 2 * 25 * 60]; // the ward opens G once a citizen has waited 25 min
+        List<WaitingKey> queue = [.. new[] { 20, 19, 18 }.Select((ago, i) => new WaitingKey(Now.AddMinutes(-ago), $"A{i}", "ho-tich"))];
+        // By hand: desk 1 takes A0 now, A2 at 10 min; G opens at 6 min (A1 has waited 25), takes A1, then the target at 16 min.
+        Assert.InRange(Wait([Desk("1"), Desk("G", "closed")], queue, model)!.Value, 16 * 60 - 2, 16 * 60 + 2);
+        // A closed desk the ward never opened on demand stays closed: desk 1 alone takes the three, then the target at 30 min.
+        Assert.InRange(Wait([Desk("1"), Desk("H", "closed")], queue, model)!.Value, 30 * 60 - 2, 30 * 60 + 2);
+        // Nobody waits 25 min before the target is called (at 10 min, after A0): G does not come.
+        List<WaitingKey> fresh = [new WaitingKey(Now.AddMinutes(-2), "A0", "ho-tich")];
+        Assert.InRange(Wait([Desk("1"), Desk("G", "closed")], fresh, model)!.Value, 10 * 60 - 2, 10 * 60 + 2);
+        // An on-demand desk alone is no desk serving now: no estimate.
+        Assert.Null(Wait([Desk("G", "closed")], queue, model));
+    }
 }
