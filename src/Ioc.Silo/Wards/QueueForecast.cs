@@ -120,7 +120,9 @@ public static class QueueForecast
         private double FreeIn(DeskNow desk, Random rng)
         {
             if (desk.Status == "paused") return ServiceDraw.PauseLeft(desk, _now, rng.NextDouble());
-            if (desk.Current is not { } current) return 0;
+            // A free desk files its last citizen's papers before it calls the next one.
+            if (desk.Current is not { } current)
+                return _model.LastFinish.TryGetValue(desk.Label, out var finished) ? Math.Max(0, (finished - _now).TotalSeconds + _model.GapMeanSeconds) : 0;
             var service = current.Service ?? _services[0];
             var elapsed = (_now - current.CalledAt).TotalSeconds;
             // A call stamped after now (a forecast from the issue, the call known since): busy from then.

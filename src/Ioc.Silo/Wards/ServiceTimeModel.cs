@@ -30,13 +30,8 @@ public sealed class ServiceTimeModel
     [Id(9)] public Dictionary<string, DateTimeOffset> LastFinish { get; init; } = new(StringComparer.Ordinal);
     /// <summary>Days of service times learned (how much the estimate rests on).</summary>
     [Id(10)] public int DaysLearned { get; set; }
-    /// <summary>
-    /// How the hall's real waits compare with the forecast, per band of estimate: the median ratio,
-    /// tracked ticket by ticket. A hall under pressure speeds up (extra desks open, breaks wait), which
-    /// the forecast cannot see coming; this is how the ward learns it.
-    /// </summary>
-    [Id(11)] public double[] Calibration { get; set; } = [1, 1, 1, 1, 1, 1];
-    /// <summary>Per service: count, Σ ln(seconds) and Σ ln²(seconds) of service times (decayed nightly), for their spread.</summary>
+    /// <summary>How the hall's real waits compare with the forecast (what the forecast cannot see coming).</summary>
+    [Id(15)] public ForecastCorrection Correction { get; init; } = new();
     [Id(12)] public Dictionary<string, double[]> LogMoments { get; init; } = new(StringComparer.Ordinal);
     [Id(13)] public ArrivalModel Arrivals { get; init; } = new();
     /// <summary>Desks the ward opens when citizens have waited long, and after how long.</summary>
@@ -92,31 +87,8 @@ public sealed class ServiceTimeModel
         return (1 - p) * MeanSeconds(service, hour) * DeskFactor(desk) + p * NoShowCostSeconds + GapMeanSeconds;
     }
 
-    private static readonly double[] BandTops = [120, 300, 600, 900, 1800, double.PositiveInfinity];
-    private const double CalibrationStep = 0.03;
-
-    private static int Band(double seconds)
-    {
-        var b = 0;
-        while (seconds >= BandTops[b]) b++;
-        return b;
-    }
-
     /// <summary>A forecast in seconds, corrected by what the ward learned of its forecasts in that band.</summary>
-    public double Calibrated(double forecastSeconds) => forecastSeconds * Calibration[Band(forecastSeconds)];
-
-    /// <summary>
-    /// A ticket forecast <paramref name="forecastSeconds"/> waited <paramref name="actualSeconds"/>: its band's
-    /// ratio moves a step toward it (up if the corrected forecast was short, down if long), which settles on
-    /// the median, the value that makes the mean absolute error smallest.
-    /// </summary>
-    private void Calibrate(double forecastSeconds, double actualSeconds)
-    {
-        var band = Band(forecastSeconds);
-        var told = forecastSeconds * Calibration[band];
-        var step = actualSeconds > told ? CalibrationStep : actualSeconds < told ? -CalibrationStep : 0;
-        Calibration[band] = Math.Clamp(Calibration[band] * Math.Exp(step), 0.4, 2.5);
-    }
+    public double Calibrated(double forecastSeconds) => Correction.Corrected(forecastSeconds);
 
     /// <summary>Learns from one applied ticket event.</summary>
     public void Learn(TicketTransition t, int hour)
@@ -124,7 +96,7 @@ public sealed class ServiceTimeModel
         var (before, after, e) = (t.Before, t.After, t.Event);
         Arrivals.Learn(t);
         if (before.WaitMillis is null && after.WaitMillis is { } waited && t.Ticket.ForecastSeconds is { } forecast)
-            Calibrate(forecast, waited / 1000.0);
+            Correction.Learn(forecast, waited / 1000.0);
         if (e.Step == TicketStep.Called && e.Counter is { } desk)
         {
             if (before.Calls == 0) Calls++;
@@ -187,6 +159,7 @@ public sealed class ServiceTimeModel
         if (Recent.Count > 0) DaysLearned++;
         Arrivals.Roll();
         OnDemand.Roll(closedDay);
+        Correction.Roll();
         foreach (var a in HourSeconds.Values.Concat(HourCounts.Values).Concat(DeskSeconds.Values).Concat(LogMoments.Values))
             for (var i = 0; i < a.Length; i++) a[i] *= NightlyDecay;
         Calls *= NightlyDecay;
