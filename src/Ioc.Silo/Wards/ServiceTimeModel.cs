@@ -13,6 +13,7 @@ public sealed class ServiceTimeModel
     private const int RecentKept = 20;
     private const double NightlyDecay = 0.75;
     private const double PriorWeight = 5;
+    private const double HourPrior = 10;
     private const double DeskPseudoSeconds = 1800;
     private const double DefaultNoShowSeconds = 120;
     private const double MaxGapSeconds = 180;
@@ -60,8 +61,8 @@ public sealed class ServiceTimeModel
         if (HourCounts.TryGetValue(service, out var counts))
         {
             var sums = HourSeconds[service];
-            if (counts[hour] >= 2) prior = sums[hour] / counts[hour];
-            else if (counts.Sum() is var all and >= 2) prior = sums.Sum() / all;
+            // The hour's own mean, shrunk towards the whole day's: an hour with few services does not swing it.
+            if (counts.Sum() is var all and >= 2) prior = (sums[hour] + HourPrior * sums.Sum() / all) / (counts[hour] + HourPrior);
         }
         if (!Recent.TryGetValue(service, out var recent) || recent.Count == 0) return prior;
         return (recent.Sum() + PriorWeight * prior) / (recent.Count + PriorWeight);
@@ -100,7 +101,9 @@ public sealed class ServiceTimeModel
         if (e.Step == TicketStep.Called && e.Counter is { } desk)
         {
             if (before.Calls == 0) Calls++;
-            if (LastFinish.TryGetValue(desk, out var finished) && (e.Ts - finished).TotalSeconds is >= 0 and < MaxGapSeconds)
+            // Only a citizen already waiting when the desk finished shows the desk's own pause (not a wait for someone to come).
+            if (LastFinish.TryGetValue(desk, out var finished) && (e.Ts - finished).TotalSeconds is >= 0 and < MaxGapSeconds
+                && after.Issued is { } issued && issued.Ts <= finished)
             {
                 Gaps++;
                 GapSeconds += (e.Ts - finished).TotalSeconds;

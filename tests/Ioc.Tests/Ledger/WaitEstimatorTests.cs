@@ -95,4 +95,17 @@ public sealed class WaitEstimatorTests
         // An on-demand desk alone is no desk serving now: no estimate.
         Assert.Null(Wait([Desk("G", "closed")], queue, model));
     }
+
+    [Fact]
+    public void A_desk_that_just_finished_files_its_papers_before_it_calls_the_next_citizen()
+    {
+        var model = Exact();
+        model.Gaps = 10;
+        model.GapSeconds = 10 * 30; // the ward's desks file for 30 s between two citizens
+        model.LastFinish["1"] = Now.AddSeconds(-10);
+        Assert.InRange(Wait([Desk("1")], [], model)!.Value, 19, 21);
+        // One that finished long ago calls at once.
+        model.LastFinish["1"] = Now.AddMinutes(-5);
+        Assert.InRange(Wait([Desk("1")], [], model)!.Value, 0, 1);
+    }
 }
