@@ -120,9 +120,11 @@ public static class QueueForecast
         private double FreeIn(DeskNow desk, Random rng)
         {
             if (desk.Status == "paused") return ServiceDraw.PauseLeft(desk, _now, rng.NextDouble());
-            // A free desk files its last citizen's papers before it calls the next one.
+            // A free desk files its last citizen's papers before it calls the next one (at most a gap from
+            // now: a finish stamped after now is a device clock ahead of the center's, not a desk still busy).
             if (desk.Current is not { } current)
-                return _model.LastFinish.TryGetValue(desk.Label, out var finished) ? Math.Max(0, (finished - _now).TotalSeconds + _model.GapMeanSeconds) : 0;
+                return _model.LastFinish.TryGetValue(desk.Label, out var finished)
+                    ? Math.Clamp((finished - _now).TotalSeconds + _model.GapMeanSeconds, 0, _model.GapMeanSeconds) : 0;
             var service = current.Service ?? _services[0];
             var elapsed = (_now - current.CalledAt).TotalSeconds;
             // A call stamped after now (a forecast from the issue, the call known since): busy from then.
