@@ -11,7 +11,6 @@ namespace Ioc.Silo.Wards;
 [GenerateSerializer]
 public sealed class ArrivalModel
 {
-    private const double NightlyDecay = 0.75;
     /// <summary>Pseudo-citizens on both sides of today's pace, so a quiet morning's first hour does not swing it.</summary>
     private const double PacePrior = 10;
     private const double MinPace = 0.5, MaxPace = 2.5;
@@ -36,13 +35,13 @@ public sealed class ArrivalModel
     {
         if (Today.Count == 0) return;
         foreach (var a in HourCounts.Values)
-            for (var h = 0; h < a.Length; h++) a[h] *= NightlyDecay;
+            for (var h = 0; h < a.Length; h++) a[h] *= NightlyDecay.Factor;
         foreach (var (service, today) in Today)
         {
             if (!HourCounts.TryGetValue(service, out var a)) HourCounts[service] = a = new double[24];
             for (var h = 0; h < a.Length; h++) a[h] += today[h];
         }
-        Days = Days * NightlyDecay + 1;
+        Days = Days * NightlyDecay.Factor + 1;
         Today.Clear();
     }
 

@@ -11,7 +11,6 @@ namespace Ioc.Silo.Wards;
 public sealed class ForecastCorrection
 {
     private static readonly double[] BandTops = [120, 300, 600, 900, 1800, double.PositiveInfinity];
-    private const double NightlyDecay = 0.75;
     /// <summary>Pseudo-tickets with no correction in every band.</summary>
     public const double PriorTickets = 50;
     /// <summary>Keeps a small wait's ratio from swinging on seconds.</summary>
@@ -52,8 +51,8 @@ public sealed class ForecastCorrection
     {
         for (var b = 0; b < Tickets.Length; b++)
         {
-            Tickets[b] *= NightlyDecay;
-            LogRatioSum[b] *= NightlyDecay;
+            Tickets[b] *= NightlyDecay.Factor;
+            LogRatioSum[b] *= NightlyDecay.Factor;
         }
     }
 }

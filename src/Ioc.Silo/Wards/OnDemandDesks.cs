@@ -11,7 +11,6 @@ namespace Ioc.Silo.Wards;
 [GenerateSerializer]
 public sealed class OnDemandDesks
 {
-    private const double NightlyDecay = 0.75;
     /// <summary>A desk that has had nobody for this long had been closed (a break is shorter).</summary>
     public static readonly TimeSpan IdleBefore = TimeSpan.FromMinutes(20);
     /// <summary>A hall with nobody called or finished for this long had stopped (lunch, the night): its next call starts a session.</summary>
@@ -32,7 +31,7 @@ public sealed class OnDemandDesks
     public void Roll(TicketBook? closedDay)
     {
         foreach (var o in Openings.Values)
-            for (var i = 0; i < o.Length; i++) o[i] *= NightlyDecay;
+            for (var i = 0; i < o.Length; i++) o[i] *= NightlyDecay.Factor;
         if (closedDay is not null) LearnDay(closedDay);
     }
 

@@ -11,7 +11,6 @@ namespace Ioc.Silo.Wards;
 public sealed class ServiceTimeModel
 {
     private const int RecentKept = 20;
-    private const double NightlyDecay = 0.75;
     private const double PriorWeight = 5;
     private const double HourPrior = 10;
     private const double DeskPseudoSeconds = 1800;
@@ -33,6 +32,7 @@ public sealed class ServiceTimeModel
     [Id(10)] public int DaysLearned { get; set; }
     /// <summary>How the hall's real waits compare with the forecast (what the forecast cannot see coming).</summary>
     [Id(15)] public ForecastCorrection Correction { get; init; } = new();
+    /// <summary>Per service: count, Σ ln(seconds) and Σ ln²(seconds) of service times (decayed nightly), for their spread.</summary>
     [Id(12)] public Dictionary<string, double[]> LogMoments { get; init; } = new(StringComparer.Ordinal);
     [Id(13)] public ArrivalModel Arrivals { get; init; } = new();
     /// <summary>Desks the ward opens when citizens have waited long, and after how long.</summary>
@@ -157,19 +157,19 @@ public sealed class ServiceTimeModel
     }
 
     /// <summary>A night passed: earlier days weigh less, today's pace starts afresh; the closed day's tickets teach what is learned by the day.</summary>
-    public void Roll(TicketBook? closedDay = null)
+    public void Roll(TicketBook? closedDay)
     {
         if (Recent.Count > 0) DaysLearned++;
         Arrivals.Roll();
         OnDemand.Roll(closedDay);
         Correction.Roll();
         foreach (var a in HourSeconds.Values.Concat(HourCounts.Values).Concat(DeskSeconds.Values).Concat(LogMoments.Values))
-            for (var i = 0; i < a.Length; i++) a[i] *= NightlyDecay;
-        Calls *= NightlyDecay;
-        NoShows *= NightlyDecay;
-        NoShowSeconds *= NightlyDecay;
-        Gaps *= NightlyDecay;
-        GapSeconds *= NightlyDecay;
+            for (var i = 0; i < a.Length; i++) a[i] *= NightlyDecay.Factor;
+        Calls *= NightlyDecay.Factor;
+        NoShows *= NightlyDecay.Factor;
+        NoShowSeconds *= NightlyDecay.Factor;
+        Gaps *= NightlyDecay.Factor;
+        GapSeconds *= NightlyDecay.Factor;
         Recent.Clear();
         LastFinish.Clear();
     }
