@@ -1,4 +1,5 @@
 using Ioc.Grains;
+using Ioc.Silo.Log;
 using Ioc.Silo.Staffing;
 using Ioc.Silo.Wards;
 using Ioc.Simulator;
@@ -18,8 +19,8 @@ internal sealed class WardChief
     private const long TargetMillis = 15 * 60_000;
     private static readonly TimeSpan Window = TimeSpan.FromHours(24);
     private readonly DeskBoard _desks = new();
-    private readonly ServiceTimeModel _learned = new() { DefaultSeconds = 480 };
-    private readonly WardLedger _ledger = new();
+    // The ward's own ledger and learning, midnight included, fed as the ward feeds them.
+    private readonly LedgerReplay _ward = new(new WardLedger(), new ServiceTimeModel { DefaultSeconds = 480 }, TargetMillis);
     private readonly AdviceBoard _board;
     private readonly BusinessClock _clock;
     private bool _started;
@@ -28,11 +29,13 @@ internal sealed class WardChief
     {
         Ward = ward;
         _clock = clock;
-        _board = new AdviceBoard(ward, advisor, new AdviceLedger(), _learned,
-            () => (_ledger.TodayTickets.Waiting, _desks.Now(_ledger.TodayTickets)), () => clock.Now, clock);
+        _board = new AdviceBoard(ward, advisor, new AdviceLedger(), _ward.Learned,
+            () => (Tickets.Waiting, _desks.Now(Tickets)), () => clock.Now, clock);
     }
 
     public string Ward { get; }
+
+    private TicketBook Tickets => _ward.Ledger.TodayTickets;
 
     public bool Following { get; set; }
 
@@ -44,25 +47,21 @@ internal sealed class WardChief
 
     public void Deliver(DateTimeOffset at, IEnumerable<SimEvent> events)
     {
-        if (!_started) { _ledger.EnsureReady(at, Window); _started = true; }
-        if (_ledger.Roll(at)) _learned.Roll();
+        if (!_started) { _ward.Ledger.EnsureReady(at, Window); _started = true; }
+        _ward.Roll(at);
         var business = new List<BusinessEvent>();
         foreach (var e in events)
         {
-            if (e.Type == EventTypes.CounterState)
-                _desks.Report(new CounterView(e.Counter!, e.Status!, [.. e.Services ?? []], null, 0, e.Ts, true, e.DeviceId), at);
-            else if (!e.IsState)
-                business.Add(new BusinessEvent(e.Id, e.Type, e.Ts, e.DeviceId, e.Ticket, e.Service, e.Channel, e.Counter, e.Score, e.Dossier,
-                    e.Procedure, e.DueAt, e.Digitized, e.ReceivedAt));
+            if (e.Type == EventTypes.CounterState) _desks.Report(e.ToCounterView(), at);
+            else if (!e.IsState) business.Add(e.ToBusinessEvent());
         }
-        if (business.Count == 0) return;
-        foreach (var t in _ledger.Apply(business, at, TargetMillis, null).Tickets) _learned.Learn(t, HanoiTime.ToLocal(t.Event.Ts).Hour);
+        if (business.Count > 0) _ward.Apply(business, at, estimator: null);
     }
 
     /// <summary>The chief looks at the ward page: the best advice shown is accepted and becomes an order to the desk.</summary>
     public StaffingOrder? Look()
     {
-        if (!Following || _ledger.TodayTickets.Waiting.Count == 0) return null;
+        if (!Following || Tickets.Waiting.Count == 0) return null;
         var best = _board.Current().Advice.FirstOrDefault(a => Accepts.Contains(a.Kind));
         if (best is null) return null;
         var result = _board.Accept(best.Id, "chief." + Ward);

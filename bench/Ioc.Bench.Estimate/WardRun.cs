@@ -1,4 +1,5 @@
 using Ioc.Grains;
+using Ioc.Silo.Log;
 using Ioc.Silo.Wards;
 using Ioc.Simulator.Model;
 using Ioc.Telemetry;
@@ -16,7 +17,8 @@ public sealed class WardRun
     private const long TargetMillis = 15 * 60_000;
     private static readonly TimeSpan Window = TimeSpan.FromHours(24);
     private readonly DeskBoard _desks = new();
-    private readonly ServiceTimeModel _learned = new() { DefaultSeconds = 480 };
+    // The ward's own ledger and learning, midnight included, fed as the ward feeds them.
+    private readonly LedgerReplay _ward = new(new WardLedger(), new ServiceTimeModel { DefaultSeconds = 480 }, TargetMillis);
     private readonly WaitEstimator _estimator;
     private readonly Recorder _recorder;
     private DateTimeOffset _now;
@@ -25,12 +27,12 @@ public sealed class WardRun
     public WardRun(string ward)
     {
         Ward = ward;
-        _estimator = new WaitEstimator(_learned, () => _desks.Now(Ledger.TodayTickets), () => _now);
+        _estimator = new WaitEstimator(_ward.Learned, () => _desks.Now(Ledger.TodayTickets), () => _now);
         _recorder = new Recorder(this);
     }
 
     public string Ward { get; }
-    public WardLedger Ledger { get; } = new();
+    public WardLedger Ledger => _ward.Ledger;
 
     /// <summary>Baseline estimates given at each issue, by (day, ticket).</summary>
     public Dictionary<(DateOnly, string), (double? PeopleAhead, double? NoLearning)> Baselines { get; } = [];
@@ -50,8 +52,7 @@ public sealed class WardRun
     {
         _now = at;
         if (!_started) { Ledger.EnsureReady(at, Window); _started = true; }
-        var closed = Ledger.Today;
-        if (Ledger.Roll(at)) { _learned.Roll(Ledger.TicketDays.GetValueOrDefault(closed)); _todayService.Clear(); _firstOpenToday = null; }
+        if (_ward.Roll(at)) { _todayService.Clear(); _firstOpenToday = null; }
         var business = new List<BusinessEvent>();
         foreach (var e in events)
         {
@@ -63,17 +64,14 @@ public sealed class WardRun
                     Openings.Add(e.Ts);
                     if (HanoiTime.DayOf(e.Ts) == Ledger.Today && (_firstOpenToday is null || e.Ts < _firstOpenToday)) _firstOpenToday = e.Ts;
                 }
-                _desks.Report(new CounterView(e.Counter!, e.Status!, [.. e.Services ?? []], null, 0, e.Ts, true, e.DeviceId), at);
+                _desks.Report(e.ToCounterView(), at);
             }
-            else if (!e.IsState)
-                business.Add(new BusinessEvent(e.Id, e.Type, e.Ts, e.DeviceId, e.Ticket, e.Service, e.Channel, e.Counter, e.Score, e.Dossier,
-                    e.Procedure, e.DueAt, e.Digitized, e.ReceivedAt));
+            else if (!e.IsState) business.Add(e.ToBusinessEvent());
         }
         if (business.Count == 0) return;
-        var changes = Ledger.Apply(business, at, TargetMillis, _recorder);
+        var changes = _ward.Apply(business, at, _recorder);
         foreach (var t in changes.Tickets)
         {
-            _learned.Learn(t, HanoiTime.ToLocal(t.Event.Ts).Hour);
             if (t.Before.State != TicketState.Served && t.After is { State: TicketState.Served, ServiceMillis: { } ms, Service: { } svc })
             {
                 if (!_todayService.TryGetValue(svc, out var list)) _todayService[svc] = list = [];

@@ -27,7 +27,7 @@ public sealed class LedgerReplay(WardLedger ledger, ServiceTimeModel learned, lo
     }
 
     /// <summary>A batch as it arrives now; tickets that moved teach the service times.</summary>
-    public LedgerChanges Apply(IEnumerable<BusinessEvent> events, DateTimeOffset now, IIssueEstimator estimator)
+    public LedgerChanges Apply(IEnumerable<BusinessEvent> events, DateTimeOffset now, IIssueEstimator? estimator)
     {
         var changes = Ledger.Apply(events, now, waitTargetMillis, estimator);
         foreach (var t in changes.Tickets) Learned.Learn(t, HanoiTime.ToLocal(t.Event.Ts).Hour);
