@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -52,8 +53,14 @@ public sealed class InfluxSchema(InfluxConnection connection, ILogger<InfluxSche
         }
     }
 
-    /// <summary>A write found the database gone (a fresh server): the next <see cref="EnsureAsync"/> sets it up again.</summary>
-    public void Forget() => _ready = false;
+    /// <summary>
+    /// What a write was answered: a 404 means the database is gone (a fresh server), so the next
+    /// <see cref="EnsureAsync"/> sets it up again; any other answer leaves the setup as it is.
+    /// </summary>
+    public void Answered(HttpStatusCode? status)
+    {
+        if (status == HttpStatusCode.NotFound) _ready = false;
+    }
 
     /// <summary><c>CREATE DATABASE</c> (a no-op when it exists).</summary>
     public async Task EnsureDatabaseAsync(CancellationToken cancellationToken = default)

@@ -30,6 +30,7 @@ public sealed partial class InfluxWriter
             return false;
         }
 
+        _schema?.Answered(result.Status);
         if (result.Success)
         {
             MarkConnected();

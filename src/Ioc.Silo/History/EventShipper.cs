@@ -91,8 +91,8 @@ public sealed class EventShipper(IWardLog log, InfluxConnection influx, InfluxSc
         catch (Exception e)
         {
             foreach (var ward in taken) LogGrew(ward);
-            // InfluxDB may have lost its database (a fresh server): create it again next round.
-            if (e is InfluxException) schema.Forget();
+            // InfluxDB may have lost its database (a fresh server): set it up again next round.
+            if (e is InfluxException influxError) schema.Answered(influxError.StatusCode);
             throw;
         }
         if (lines.Count == 0) return;
