@@ -52,6 +52,9 @@ public sealed class IocClock : TimeProvider
     public TimeSpan ToReal(TimeSpan business) =>
         business == Timeout.InfiniteTimeSpan || Speed == 1 ? business : TimeSpan.FromTicks((long)(business.Ticks / Speed));
 
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        Real.CreateTimer(callback, state, ToReal(dueTime), ToReal(period));
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = Real.CreateTimer(callback, state, ToReal(dueTime), ToReal(period));
+        return Speed == 1 ? timer : new ScaledTimer(timer, this);
+    }
 }

@@ -10,15 +10,14 @@ public sealed class Coalescer(TimeProvider time, TimeSpan interval, Action wake)
 {
     private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(1);
     private DateTimeOffset _sentAt = DateTimeOffset.MinValue;
-    private ITimer? _timer;
+    private readonly WakeTimer _timer = new(time, wake);
     private bool _armed;
-    private int _fired;
 
     /// <summary>True when a pending report should go now (and is counted as sent); otherwise a wake-up is arranged.</summary>
     public bool TrySend()
     {
         var now = time.GetUtcNow();
-        if (Interlocked.Exchange(ref _fired, 0) == 1) _armed = false;
+        if (_timer.TakeFired()) _armed = false;
         var wait = _sentAt + interval - now;
         if (wait <= Slack)
         {
@@ -29,15 +28,10 @@ public sealed class Coalescer(TimeProvider time, TimeSpan interval, Action wake)
         if (!_armed)
         {
             _armed = true;
-            _timer?.Dispose();
-            _timer = time.CreateTimer(_ =>
-            {
-                Interlocked.Exchange(ref _fired, 1);
-                wake();
-            }, null, wait + Slack, Timeout.InfiniteTimeSpan);
+            _timer.Set(wait + Slack);
         }
         return false;
     }
 
-    public void Dispose() => _timer?.Dispose();
+    public void Dispose() => _timer.Dispose();
 }

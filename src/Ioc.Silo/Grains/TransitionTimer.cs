@@ -7,9 +7,8 @@ namespace Ioc.Silo.Grains;
 /// </summary>
 public sealed class TransitionTimer(TimeProvider clock, Action wake) : IDisposable
 {
-    private ITimer? _timer;
+    private readonly WakeTimer _timer = new(clock, wake);
     private DateTimeOffset _armedFor = DateTimeOffset.MaxValue;
-    private int _fired;
 
     /// <summary>The instant the rules said last time; before it nothing changes by time alone.</summary>
     public DateTimeOffset Next { get; private set; } = DateTimeOffset.MinValue;
@@ -17,7 +16,7 @@ public sealed class TransitionTimer(TimeProvider clock, Action wake) : IDisposab
     /// <summary>True when the rules must be evaluated now: the instant passed or the timer fired.</summary>
     public bool Due(DateTimeOffset now)
     {
-        var fired = Interlocked.Exchange(ref _fired, 0) == 1;
+        var fired = _timer.TakeFired();
         if (now < Next && !fired) return false;
         _armedFor = DateTimeOffset.MaxValue;
         return true;
@@ -28,13 +27,8 @@ public sealed class TransitionTimer(TimeProvider clock, Action wake) : IDisposab
         Next = next;
         if (next == _armedFor) return;
         _armedFor = next;
-        _timer?.Dispose();
-        _timer = clock.CreateTimer(_ =>
-        {
-            Interlocked.Exchange(ref _fired, 1);
-            wake();
-        }, null, next - now, Timeout.InfiniteTimeSpan);
+        _timer.Set(next - now);
     }
 
-    public void Dispose() => _timer?.Dispose();
+    public void Dispose() => _timer.Dispose();
 }
