@@ -35,6 +35,21 @@ public sealed class RenderThrottle(Func<Task> render, TimeSpan? interval = null)
         _ = Fire(wait);
     }
 
+    /// <summary>
+    /// Renders at once, throttle or not: for a live-feed frame, which the feed already sends at most
+    /// four times a second, so a frame is never held back behind an alert's render. It counts as the
+    /// last render, so other requests still wait their interval after it.
+    /// </summary>
+    public void Now()
+    {
+        lock (_gate)
+        {
+            if (_stop.IsCancellationRequested) return;
+            _lastRender = Stopwatch.GetTimestamp();
+        }
+        _ = Render();
+    }
+
     private async Task Fire(TimeSpan wait)
     {
         try
@@ -47,6 +62,11 @@ public sealed class RenderThrottle(Func<Task> render, TimeSpan? interval = null)
             _scheduled = false;
             _lastRender = Stopwatch.GetTimestamp();
         }
+        await Render();
+    }
+
+    private async Task Render()
+    {
         try { await render(); }
         catch (ObjectDisposedException) { /* the circuit is gone */ }
     }

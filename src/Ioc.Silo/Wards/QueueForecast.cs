@@ -51,6 +51,10 @@ public static class QueueForecast
         private readonly double?[] _opensAfter;      // per desk closed now, the wait that makes the ward open it
         private readonly bool[] _closed;
         private readonly PriorityQueue<int, (double, int)> _free = new();
+        // The model does not change while the hall is played: its figures are read once, not per draw.
+        private readonly double[] _mu;               // desk × service × hour, NaN until first needed
+        private readonly double[] _sigma;            // per service
+        private readonly double _noShowShare, _noShowCost, _gap;
 
         public Hall(WaitingKey target, IEnumerable<WaitingKey> ahead, DeskNow[] desks, ServiceTimeModel model, DateTimeOffset now)
         {
@@ -70,6 +74,10 @@ public static class QueueForecast
             _issuedIn = [.. tickets.Select(t => (t.IssuedAt - now).TotalSeconds)];
             _opensAfter = [.. desks.Select(d => d.Status == "closed" ? model.OnDemand.OpensAfterSeconds(d.Label) : null)];
             _closed = new bool[desks.Length];
+            _mu = new double[desks.Length * _services.Length * 24];
+            Array.Fill(_mu, double.NaN);
+            _sigma = [.. _services.Select(model.LogSigma)];
+            (_noShowShare, _noShowCost, _gap) = (model.NoShowShare, model.NoShowCostSeconds, model.GapMeanSeconds);
         }
 
         /// <summary>Seconds from now to the target's call in one drawn future (∞ if no desk reaches it).</summary>
@@ -99,7 +107,7 @@ public static class QueueForecast
                 }
                 if (next == _target) return at;
                 _heads[_serviceOf[next]]++;
-                _free.Enqueue(desk, (at + Ticket(_services[_serviceOf[next]], _desks[desk].Label, at, rng), desk));
+                _free.Enqueue(desk, (at + Ticket(_serviceOf[next], desk, at, rng), desk));
             }
             return double.PositiveInfinity;
         }
@@ -107,10 +115,13 @@ public static class QueueForecast
         private int HourIn(double seconds) => (int)((_localSeconds + seconds) / 3600) % 24;
 
         /// <summary>How long a desk is taken by its next ticket of a service: a no-show, or a drawn service time, then the gap.</summary>
-        private double Ticket(string service, string desk, double at, Random rng)
+        private double Ticket(int service, int desk, double at, Random rng)
         {
-            if (rng.NextDouble() < _model.NoShowShare) return _model.NoShowCostSeconds + _model.GapMeanSeconds;
-            return Draw(service, desk, HourIn(at), 0, rng) + _model.GapMeanSeconds;
+            if (rng.NextDouble() < _noShowShare) return _noShowCost + _gap;
+            var hour = HourIn(at);
+            var cell = (desk * _services.Length + service) * 24 + hour;
+            if (double.IsNaN(_mu[cell])) _mu[cell] = ServiceDraw.Mu(_model, _services[service], _desks[desk].Label, hour, _sigma[service]);
+            return ServiceDraw.Seconds(_mu[cell], _sigma[service], 0, rng.NextDouble()) + _gap;
         }
 
         private double Draw(string service, string desk, int hour, double elapsed, Random rng) =>

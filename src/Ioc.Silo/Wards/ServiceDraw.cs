@@ -12,9 +12,17 @@ public static class ServiceDraw
     /// <summary>A service time of at least <paramref name="elapsed"/> seconds (lognormal given it has lasted that long), minus it.</summary>
     public static double Seconds(ServiceTimeModel model, string service, string desk, int hour, double elapsed, double u)
     {
-        var mean = model.MeanSeconds(service, hour) * model.DeskFactor(desk);
         var sigma = model.LogSigma(service);
-        var mu = Math.Log(mean) - sigma * sigma / 2;
+        return Seconds(Mu(model, service, desk, hour, sigma), sigma, elapsed, u);
+    }
+
+    /// <summary>The lognormal's μ for a service at a desk and hour: its mean is the learned mean time.</summary>
+    public static double Mu(ServiceTimeModel model, string service, string desk, int hour, double sigma) =>
+        Math.Log(model.MeanSeconds(service, hour) * model.DeskFactor(desk)) - sigma * sigma / 2;
+
+    /// <summary>The same draw from a lognormal already known by <paramref name="mu"/> and <paramref name="sigma"/>.</summary>
+    public static double Seconds(double mu, double sigma, double elapsed, double u)
+    {
         var low = elapsed > 0 ? Normal.Cdf((Math.Log(elapsed) - mu) / sigma) : 0;
         var p = low + (1 - low) * u;
         return Math.Max(0, Math.Exp(mu + sigma * Normal.Quantile(p)) - elapsed);

@@ -89,6 +89,18 @@ public sealed class WallServicesTests
     }
 
     [Fact]
+    public void A_feed_frame_renders_at_once_even_right_after_another_render()
+    {
+        var renders = 0;
+        using var throttle = new RenderThrottle(() => { renders++; return Task.CompletedTask; }, TimeSpan.FromMinutes(10));
+        throttle.Request();   // an alert: renders, and starts the interval
+        throttle.Request();   // another: waits for the interval's end
+        Assert.Equal(1, renders);
+        throttle.Now();       // a frame: on screen now, not ten minutes later
+        Assert.Equal(2, renders);
+    }
+
+    [Fact]
     public void Figures_read_the_same_numbers_for_a_ward_and_for_the_city()
     {
         var w = new WardSummary

@@ -95,7 +95,8 @@ public partial class WardPage
             if (detail.Code == _watched) _detail = detail;
             // The daily report appears at 17:30: look for it now and then, not at every update.
             if (DateTime.UtcNow - _reportCheckedAt > ReportCheckEvery) CheckReport();
-            _throttle?.Request();
+            // The ward sends at most 4 a second: shown at once, not held behind another render.
+            _throttle?.Now();
         });
     }
 
