@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Ioc.Bench.Live;
 
-/// <param name="SincePreviousRender">How long before the render that showed the event the wall had last been rendered (Blazor's 250 ms render throttle).</param>
+/// <param name="SincePreviousRender">How long before the render that showed the event the wall had last been rendered (frames render at once, other pushes at most once per 100 ms).</param>
 public sealed record BrowserSample(Sample Sample, double? DomMs, string? DomAt, int? DomWaiting, int? FrameWaiting, double? SincePreviousRender = null);
 
 public sealed record BrowserResult(IReadOnlyList<BrowserSample> Samples, CpuUse Cpu, string? Problem);

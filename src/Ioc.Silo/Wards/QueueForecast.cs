@@ -50,11 +50,12 @@ public static class QueueForecast
         private readonly double[] _issuedIn;         // per ticket, seconds from now to its issue (≤ 0 but for late news)
         private readonly double?[] _opensAfter;      // per desk closed now, the wait that makes the ward open it
         private readonly bool[] _closed;
-        private readonly PriorityQueue<int, (double, int)> _free = new();
+        private readonly PriorityQueue<int, (double, int)> _free = new(DueOrder.Instance);
         // The model does not change while the hall is played: its figures are read once, not per draw.
         private readonly double[] _mu;               // desk × service × hour, NaN until first needed
         private readonly double[] _sigma;            // per service
         private readonly double _noShowShare, _noShowCost, _gap;
+        private readonly (double Start, double Mu, double Sigma, double Elapsed)?[] _busy; // per desk serving someone now
 
         public Hall(WaitingKey target, IEnumerable<WaitingKey> ahead, DeskNow[] desks, ServiceTimeModel model, DateTimeOffset now)
         {
@@ -78,6 +79,19 @@ public static class QueueForecast
             Array.Fill(_mu, double.NaN);
             _sigma = [.. _services.Select(model.LogSigma)];
             (_noShowShare, _noShowCost, _gap) = (model.NoShowShare, model.NoShowCostSeconds, model.GapMeanSeconds);
+            _busy = [.. desks.Select(Busy)];
+        }
+
+        /// <summary>What a desk serving someone now has left to draw: from when, and the lognormal of its service.</summary>
+        private (double, double, double, double)? Busy(DeskNow desk)
+        {
+            if (desk.Status == "paused" || desk.Current is not { } current) return null;
+            var service = current.Service ?? _services[0];
+            var elapsed = (_now - current.CalledAt).TotalSeconds;
+            // A call stamped after now (a forecast from the issue, the call known since): busy from then.
+            var start = elapsed < 0 ? -elapsed : 0;
+            var sigma = _model.LogSigma(service);
+            return (start, ServiceDraw.Mu(_model, service, desk.Label, HourIn(0), sigma), sigma, Math.Max(0, elapsed));
         }
 
         /// <summary>Seconds from now to the target's call in one drawn future (∞ if no desk reaches it).</summary>
@@ -86,7 +100,7 @@ public static class QueueForecast
             Array.Clear(_heads);
             _free.Clear();
             for (var i = 0; i < _desks.Length; i++) _closed[i] = _opensAfter[i] is not null;
-            for (var i = 0; i < _desks.Length; i++) _free.Enqueue(i, (FreeIn(_desks[i], rng), i));
+            for (var i = 0; i < _desks.Length; i++) _free.Enqueue(i, (FreeIn(i, rng), i));
             for (var step = 0; step < MaxSteps && _free.TryDequeue(out var desk, out var due); step++)
             {
                 var (at, _) = due;
@@ -124,23 +138,28 @@ public static class QueueForecast
             return ServiceDraw.Seconds(_mu[cell], _sigma[service], 0, rng.NextDouble()) + _gap;
         }
 
-        private double Draw(string service, string desk, int hour, double elapsed, Random rng) =>
-            ServiceDraw.Seconds(_model, service, desk, hour, elapsed, rng.NextDouble());
-
         /// <summary>Seconds from now until a desk can call its next ticket, in this future.</summary>
-        private double FreeIn(DeskNow desk, Random rng)
+        private double FreeIn(int i, Random rng)
         {
+            var desk = _desks[i];
             if (desk.Status == "paused") return ServiceDraw.PauseLeft(desk, _now, rng.NextDouble());
+            if (_busy[i] is { } busy) return busy.Start + ServiceDraw.Seconds(busy.Mu, busy.Sigma, busy.Elapsed, rng.NextDouble()) + _gap;
             // A free desk files its last citizen's papers before it calls the next one (at most a gap from
             // now: a finish stamped after now is a device clock ahead of the center's, not a desk still busy).
-            if (desk.Current is not { } current)
-                return _model.LastFinish.TryGetValue(desk.Label, out var finished)
-                    ? Math.Clamp((finished - _now).TotalSeconds + _model.GapMeanSeconds, 0, _model.GapMeanSeconds) : 0;
-            var service = current.Service ?? _services[0];
-            var elapsed = (_now - current.CalledAt).TotalSeconds;
-            // A call stamped after now (a forecast from the issue, the call known since): busy from then.
-            var start = elapsed < 0 ? -elapsed : 0;
-            return start + Draw(service, desk.Label, HourIn(0), Math.Max(0, elapsed), rng) + _model.GapMeanSeconds;
+            return _model.LastFinish.TryGetValue(desk.Label, out var finished)
+                ? Math.Clamp((finished - _now).TotalSeconds + _gap, 0, _gap) : 0;
+        }
+    }
+
+    /// <summary>Earliest first, then the lower desk index: the order <c>(double, int)</c> tuples compare in, without the generic comparer.</summary>
+    private sealed class DueOrder : IComparer<(double At, int Desk)>
+    {
+        public static readonly DueOrder Instance = new();
+
+        public int Compare((double At, int Desk) x, (double At, int Desk) y)
+        {
+            var c = x.At.CompareTo(y.At);
+            return c != 0 ? c : x.Desk.CompareTo(y.Desk);
         }
     }
 }
