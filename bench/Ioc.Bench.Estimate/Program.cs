@@ -17,9 +17,10 @@ var seed = int.Parse(Arg("seed", "20250701"), CultureInfo.InvariantCulture);
 var scenario = Arg("scenario", "normal");
 // Devices send at once in real life; the embedded demo batches 2 business minutes (2 s at 60×).
 var batchSeconds = int.Parse(Arg("batch-seconds", "120"), CultureInfo.InvariantCulture);
+var serviceCv = double.Parse(Arg("service-cv", Catalog.ServiceTimeCv.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
-var layout = CityLayout.Build(new SimulationSettings { Seed = seed, Scenario = SimulatorScenarios.Parse(scenario) });
-var wards = layout.Wards.ToDictionary(w => w.Code, w => new WardRun(w.Code));
+var layout = CityLayout.Build(new SimulationSettings { Seed = seed, Scenario = SimulatorScenarios.Parse(scenario), ServiceTimeCv = serviceCv });
+var wards = layout.Wards.ToDictionary(w => w.Code, w => new WardRun(w, serviceCv));
 var days = new List<DateOnly>();
 for (var d = day.AddDays(-1); days.Count < learnDays; d = d.AddDays(-1))
     if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) days.Insert(0, d);
@@ -43,6 +44,7 @@ var perWard = new List<(string Ward, double Mae, double MeanWait, int N)>();
 var all = new Judge();
 var peopleAhead = new Judge();
 var noLearning = new Judge();
+var truth = new Judge();
 var breakdown = new Breakdown();
 foreach (var w in wards.Values)
 {
@@ -77,6 +79,7 @@ foreach (var w in wards.Values)
         {
             if (b.PeopleAhead is { } p) peopleAhead.Add(p, wait);
             if (b.NoLearning is { } n) noLearning.Add(n, wait);
+            if (b.Truth is { } tr) truth.Add(tr, wait);
         }
     }
     if (ward.N >= 20) perWard.Add((w.Ward, ward.Mae, ward.MeanWait, ward.N));
@@ -91,13 +94,14 @@ var under = fromLedger.Sum(s => s.EstimatesUnderBy5Min) / (double)Math.Max(1, co
 var inv = CultureInfo.InvariantCulture;
 var shares = perWard.Select(x => x.Mae / x.MeanWait).Order().ToList();
 double Q(List<double> l, double q) => l.Count == 0 ? double.NaN : l[Math.Min(l.Count - 1, (int)(q * l.Count))];
-Console.WriteLine($"Day {day:yyyy-MM-dd} ({day.DayOfWeek}), scenario {scenario}, seed {seed}, after {learnDays} earlier working days to learn from; devices send a batch every {batchSeconds} s of business time, the network delays, reorders and repeats some; {deliveries:N0} deliveries in {watch.Elapsed.TotalSeconds:0} s.");
+Console.WriteLine($"Day {day:yyyy-MM-dd} ({day.DayOfWeek}), scenario {scenario}, seed {seed}, service times with a CV of {serviceCv.ToString(CultureInfo.InvariantCulture)}, after {learnDays} earlier working days to learn from; devices send a batch every {batchSeconds} s of business time, the network delays, reorders and repeats some; {deliveries:N0} deliveries in {watch.Elapsed.TotalSeconds:0} s.");
 Console.WriteLine();
 Console.WriteLine("| estimator | tickets | mean actual wait | MAE | MAE / mean wait | waited > 5 min longer than told |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
 Console.WriteLine(all.Row("the ward's estimate (forecast, learned)", inv));
 Console.WriteLine(peopleAhead.Row("baseline: people ahead × mean service time ÷ desks", inv));
 Console.WriteLine(noLearning.Row("baseline: the ward without learning ((ahead + ½) × last 20 ÷ desks)", inv));
+Console.WriteLine(truth.Row("bound: the same forecast knowing the simulator's parameters (not its draws)", inv));
 Console.WriteLine();
 Console.WriteLine(string.Create(inv, $"- per ward (the {perWard.Count} wards with ≥ 20 judged tickets), MAE / mean wait: p10 {Q(shares, 0.1):P0}, median {Q(shares, 0.5):P0}, p90 {Q(shares, 0.9):P0}, worst {shares.LastOrDefault():P0}"));
 Console.WriteLine(string.Create(inv, $"- the ledger's own sums for the day: {compared:N0} tickets compared, MAE {ledgerMae:0} s, {under:P1} waited more than 5 min longer than told"));

@@ -20,14 +20,17 @@ public sealed class WardRun
     // The ward's own ledger and learning, midnight included, fed as the ward feeds them.
     private readonly LedgerReplay _ward = new(new WardLedger(), new ServiceTimeModel { DefaultSeconds = 480 }, TargetMillis);
     private readonly WaitEstimator _estimator;
+    // The same forecast knowing the simulator's parameters: how far learning could take it.
+    private readonly WaitEstimator _truth;
     private readonly Recorder _recorder;
     private DateTimeOffset _now;
     private bool _started;
 
-    public WardRun(string ward)
+    public WardRun(WardProfile ward, double serviceTimeCv)
     {
-        Ward = ward;
+        Ward = ward.Code;
         _estimator = new WaitEstimator(_ward.Learned, () => _desks.Now(Ledger.TodayTickets), () => _now);
+        _truth = new WaitEstimator(TrueModel.For(ward, serviceTimeCv, _ward.Learned.LastFinish), () => _desks.Now(Ledger.TodayTickets), () => _now);
         _recorder = new Recorder(this);
     }
 
@@ -35,7 +38,7 @@ public sealed class WardRun
     public WardLedger Ledger => _ward.Ledger;
 
     /// <summary>Baseline estimates given at each issue, by (day, ticket).</summary>
-    public Dictionary<(DateOnly, string), (double? PeopleAhead, double? NoLearning)> Baselines { get; } = [];
+    public Dictionary<(DateOnly, string), (double? PeopleAhead, double? NoLearning, double? Truth)> Baselines { get; } = [];
 
     /// <summary>The hall at each issue, by (day, ticket), for the error breakdown.</summary>
     public Dictionary<(DateOnly, string), IssueFacts> Facts { get; } = [];
@@ -105,7 +108,8 @@ public sealed class WardRun
                 run._todayService.TryGetValue(ticket.Service, out var today);
                 var mean = today is { Count: > 0 } ? today.Average() : 480;
                 var last20 = today is { Count: > 0 } ? today.TakeLast(20).Average() : 480;
-                run.Baselines[(book.Day, ticket.Label)] = desks == 0 ? (null, null) : (ahead * mean / desks, (ahead + 0.5) * last20 / desks);
+                var truth = run._truth.EstimateAtIssue(book, ticket)?.Told;
+                run.Baselines[(book.Day, ticket.Label)] = desks == 0 ? (null, null, truth) : (ahead * mean / desks, (ahead + 0.5) * last20 / desks, truth);
                 run.Facts[(book.Day, ticket.Label)] = run.FactsAt(book, ticket);
             }
             return estimate;

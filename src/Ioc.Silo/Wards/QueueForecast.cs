@@ -50,7 +50,7 @@ public static class QueueForecast
         private readonly double[] _issuedIn;         // per ticket, seconds from now to its issue (≤ 0 but for late news)
         private readonly double?[] _opensAfter;      // per desk closed now, the wait that makes the ward open it
         private readonly bool[] _closed;
-        private readonly PriorityQueue<int, (double, int)> _free = new(DueOrder.Instance);
+        private readonly PriorityQueue<int, (double, int)> _free = new();
         // The model does not change while the hall is played: its figures are read once, not per draw.
         private readonly double[] _mu;               // desk × service × hour, NaN until first needed
         private readonly double[] _sigma;            // per service
@@ -148,18 +148,6 @@ public static class QueueForecast
             // now: a finish stamped after now is a device clock ahead of the center's, not a desk still busy).
             return _model.LastFinish.TryGetValue(desk.Label, out var finished)
                 ? Math.Clamp((finished - _now).TotalSeconds + _gap, 0, _gap) : 0;
-        }
-    }
-
-    /// <summary>Earliest first, then the lower desk index: the order <c>(double, int)</c> tuples compare in, without the generic comparer.</summary>
-    private sealed class DueOrder : IComparer<(double At, int Desk)>
-    {
-        public static readonly DueOrder Instance = new();
-
-        public int Compare((double At, int Desk) x, (double At, int Desk) y)
-        {
-            var c = x.At.CompareTo(y.At);
-            return c != 0 ? c : x.Desk.CompareTo(y.Desk);
         }
     }
 }

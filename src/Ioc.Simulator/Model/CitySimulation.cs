@@ -37,7 +37,7 @@ public sealed class CitySimulation
         var day = HanoiTime.DayOf(Start);
         _clock = new SimScheduler(HanoiTime.StartOf(day).ToUniversalTime());
         _robots = new RobotSimulation(_clock);
-        _desks = new HallSimulation(_clock, _robots);
+        _desks = new HallSimulation(_clock, _robots, layout.Settings.ServiceTimeCv);
         _orders = new DeskOrders(_clock, _desks);
         _dossiers = new DossierSimulation(_clock, layout);
 

@@ -23,7 +23,7 @@ namespace Ioc.Simulator.Model;
 /// <see cref="WardProfile.FlexOpenAfterMinutes"/>, stays at least 30–60 min, then closes when nobody waits.</item>
 /// </list>
 /// </summary>
-internal sealed class HallSimulation(SimScheduler clock, RobotSimulation robots)
+internal sealed class HallSimulation(SimScheduler clock, RobotSimulation robots, double serviceTimeCv)
 {
     private const double RecallShare = 0.06;
     private const double ServedAfterRecall = 0.45;
@@ -74,7 +74,7 @@ internal sealed class HallSimulation(SimScheduler clock, RobotSimulation robots)
     private void StartService(Hall h, Desk d)
     {
         d.Step = DeskStep.Serving;
-        var minutes = h.Rng.LogNormal(Catalog.MeanServiceMinutes(d.Current!.Service) * d.Speed, Catalog.ServiceTimeCv);
+        var minutes = h.Rng.LogNormal(Catalog.MeanServiceMinutes(d.Current!.Service) * d.Speed, serviceTimeCv);
         clock.Schedule(clock.Now + TimeSpan.FromMinutes(minutes), new SimAction(ActionKind.ServiceEnd) { Ward = h.P.Index, Index = d.Index, Version = d.Version });
     }
 

@@ -11,6 +11,12 @@ public sealed record SimulationSettings
     /// <summary>Dossiers received city-wide on a working day.</summary>
     public int DossiersPerDay { get; init; } = 6250;
 
+    /// <summary>
+    /// How spread a citizen's service time is around its service's mean (coefficient of variation of a
+    /// lognormal). The estimate bench turns it down to show what is chance and what is the forecast.
+    /// </summary>
+    public double ServiceTimeCv { get; init; } = Catalog.ServiceTimeCv;
+
     /// <summary>What kind of day it is (README "Simulator scenarios").</summary>
     public SimulatorScenario Scenario { get; init; } = SimulatorScenario.Normal;
 
