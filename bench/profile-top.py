@@ -22,6 +22,24 @@ IDLE = re.compile(r"(LowLevelLifoSemaphore|WaitHandle\.Wait|Monitor\.Wait|Semaph
 LOCK_SPIN = re.compile(r"Monitor\.Enter_Slowpath|Lock\.TryEnterSlow|Lock\.Enter|SpinWait\.SpinOnce")
 SYSTEM = re.compile(r"^(System\.Private\.CoreLib|System\.Threading|System\.Collections\.Concurrent)!|^Thread|^Threads$|^\?!\?$")
 
+# Each running sample given to the deepest frame of one of these (first match from the leaf up), so
+# the shares add up to 100 % (PARTS below is inclusive and does not).
+OWNERS = [
+    ("the wait forecast (QueueForecast, WaitEstimator, ServiceTimeModel)", r"Ioc\.Silo\.Wards\.(QueueForecast|WaitEstimator|ServiceDraw|Normal|ServiceTimeModel)"),
+    ("ward grain, ledger, projection, publisher, city feed", r"Ioc\.Silo\.(Wards|Alerts|Grains\.(Ward|Coalescer|TransitionTimer|WakeTimer|CityFeed))"),
+    ("ward log and grain state (SQLite)", r"Sqlite|SQLitePCL|Ioc\.Silo\.(Log|Storage)"),
+    ("device grains (robot, counter)", r"Ioc\.Silo\.(Grains\.(Robot|Counter|DeviceGrainBase|DeviceShard)|Devices)"),
+    ("reading the JSON and the telemetry-v1 checks", r"Ioc\.Ingest\.Telemetry\.(Json|EventReader|EventFields|TelemetryParser|TextRules|ParsedBatch)|Ioc\.Time\.Rfc3339|System\.Text\.Json\.Utf8JsonReader"),
+    ("telemetry endpoint, intake, dispatch, key check, rate limit", r"Ioc\.Ingest"),
+    ("Orleans runtime (messaging, scheduling, copying)", r"^Orleans|OrleansCodeGen"),
+    ("Kestrel and ASP.NET Core (sockets, HTTP, routing, authentication)", r"Microsoft\.AspNetCore|System\.Net|System\.IO\.Pipelines"),
+    ("JSON answers", r"System\.Text\.Json"),
+]
+
+# Shown as running while it waits in native code (so is the socket engine's loop, caught by IDLE):
+# /proc/<pid>/task/*/stat shows it idle under load.
+FINALIZER = re.compile(r"GC\.RunFinalizers")
+
 PARTS = [
     ("Kestrel and HTTP/1.1 (connections, headers, body)", r"^Microsoft\.AspNetCore\.Server\.Kestrel|System\.IO\.Pipelines|System\.Net\.Sockets"),
     ("ASP.NET Core routing, authentication, authorization", r"^Microsoft\.AspNetCore\.(Routing|Authentication|Authorization|Http\.)"),
@@ -59,6 +77,15 @@ def stacks(profile, frames):
             del stack[idx:]
 
 
+def owner_of(names):
+    for n in reversed(names):
+        name = n.split("!", 1)[-1]
+        for label, pattern in OWNERS:
+            if re.search(pattern, name):
+                return label
+    return "the rest (runtime, thread pool, allocation)"
+
+
 def main():
     path = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
@@ -69,9 +96,10 @@ def main():
     leaves = Counter()
     # Spinning on a contended lock shows up as running time; who was waiting for it.
     contended = Counter()
+    owners = Counter()
     for profile in doc["profiles"]:
         for names, w in stacks(profile, frames):
-            if not names:
+            if not names or any(FINALIZER.search(n) for n in names):
                 continue
             # The sampler marks a thread running managed code with a CPU_TIME leaf; a thread at a GC
             # poll waits for a collection (counted apart); native code counts only under SQLite.
@@ -89,6 +117,7 @@ def main():
                     seen.add(label)
             for label in seen:
                 parts[label] += w
+            owners[owner_of(names)] += w
             if any(LOCK_SPIN.search(n) for n in names[-4:]):
                 contended[next((n.split("!", 1)[-1] for n in reversed(names) if not SYSTEM.search(n) and n not in ("UNMANAGED_CODE_TIME", "CPU_TIME")), "?")] += w
             leaf = next((n for n in reversed(names) if n not in ("UNMANAGED_CODE_TIME", "CPU_TIME")), names[-1])
@@ -105,6 +134,13 @@ def main():
     for label, _ in PARTS:
         if parts[label]:
             print(f"| {label} | {parts[label] / busy:.1%} |")
+    print()
+    print("Each running sample given to the deepest frame of a known part (these add up to 100 %):")
+    print()
+    print("| part of the center | share of running samples |")
+    print("|---|---:|")
+    for label, w in owners.most_common():
+        print(f"| {label} | {w / busy:.1%} |")
     print()
     print(f"Top {top} methods by self time (running samples):")
     print()
