@@ -65,10 +65,13 @@ public sealed class SqliteWardLog : IWardLog, IAsyncDisposable
                 {
                     using var tx = _db.BeginTransaction();
                     using var insert = Command("INSERT INTO log (ward, seq, arrived, record) VALUES ($w, $s, $a, $r)", tx);
+                    // Prepared once a round: a round holds hundreds of batches, each in a savepoint of its own.
+                    using var savepoint = Command("SAVEPOINT ward", tx);
+                    using var release = Command("RELEASE ward", tx);
                     foreach (var p in round)
                     {
                         // A conflict (a second activation of the ward writing the same seq) fails that ward's batch only.
-                        Execute("SAVEPOINT ward", tx);
+                        savepoint.ExecuteNonQuery();
                         try
                         {
                             for (var i = 0; i < p.Rows.Count; i++)
@@ -79,12 +82,12 @@ public sealed class SqliteWardLog : IWardLog, IAsyncDisposable
                                 insert.Parameters["$r"].Value = p.Rows[i];
                                 insert.ExecuteNonQuery();
                             }
-                            Execute("RELEASE ward", tx);
+                            release.ExecuteNonQuery();
                         }
                         catch (SqliteException e)
                         {
                             Execute("ROLLBACK TO ward", tx);
-                            Execute("RELEASE ward", tx);
+                            release.ExecuteNonQuery();
                             failed[p] = e;
                         }
                     }
