@@ -40,7 +40,9 @@ public abstract class DeviceGrainBase<TState>(IPersistentState<TState> store, Io
         _beat.Stored();
         // Its ward may still show it online from before this activation: the sweep checks it once.
         _beat.Shown(true);
-        _savedAtTicks = clock.Real.GetUtcNow().UtcTicks;
+        // Each device on a phase of its own: after a restart every device comes back within seconds, and
+        // without this all of them would save (and report) in the same second, every half minute.
+        _savedAtTicks = clock.Real.GetUtcNow().UtcTicks - Random.Shared.NextInt64(DeviceGrainTiming.SaveEvery.Ticks);
         return Task.CompletedTask;
     }
 
@@ -76,7 +78,9 @@ public abstract class DeviceGrainBase<TState>(IPersistentState<TState> store, Io
         if (!_reported || key != _reportedKey || (online && now - _reportedAtTicks >= DeviceGrainTiming.ReportEvery.Ticks))
         {
             await Report(GrainFactory.GetGrain<IWardGrain>(ward));
-            (_reported, _reportedKey, _reportedAtTicks) = (true, key, now);
+            // The first report starts the device's own phase (see OnActivateAsync): the next heartbeat comes sooner, never later.
+            var phase = _reported ? 0 : Random.Shared.NextInt64(DeviceGrainTiming.ReportEvery.Ticks);
+            (_reported, _reportedKey, _reportedAtTicks) = (true, key, now - phase);
             _beat.Shown(online);
         }
         if (_dirty && now - _savedAtTicks >= DeviceGrainTiming.SaveEvery.Ticks)
