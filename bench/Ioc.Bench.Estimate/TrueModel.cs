@@ -14,11 +14,10 @@ internal static class TrueModel
 {
     private const double Many = 1e9;
 
-    // Simulator rules (HallSimulation): 6 % of calls are repeated after 45–75 s, 55 % of those end in a
-    // no-show 45–75 s later; 10–40 s of filing after each citizen.
-    private const double NoShowShare = 0.06 * 0.55;
-    private const double NoShowCostSeconds = 120;
-    private const double GapSeconds = 25;
+    // A no-show is a re-called citizen who does not come: the desk waits for the re-call and again after it.
+    private const double NoShowShare = HallRules.RecallShare * (1 - HallRules.ServedAfterRecall);
+    private const double NoShowCostSeconds = HallRules.RecallWaitMinSeconds + HallRules.RecallWaitMaxSeconds;
+    private const double GapSeconds = (HallRules.FilingMinSeconds + HallRules.FilingMaxSeconds) / 2;
 
     /// <param name="lastFinish">The learned model's live record of when each desk finished (the hall as it stands).</param>
     public static ServiceTimeModel For(WardProfile ward, double serviceTimeCv, Dictionary<string, DateTimeOffset> lastFinish)

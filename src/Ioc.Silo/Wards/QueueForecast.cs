@@ -52,10 +52,12 @@ public static class QueueForecast
         private readonly bool[] _closed;
         private readonly PriorityQueue<int, (double, int)> _free = new();
         // The model does not change while the hall is played: its figures are read once, not per draw.
-        private readonly double[] _mu;               // desk × service × hour, NaN until first needed
+        private readonly double[] _meanAt;           // service × hour, NaN until first needed
         private readonly double[] _sigma;            // per service
+        private readonly double[] _deskFactor;       // per desk, its pace
         private readonly double _noShowShare, _noShowCost, _gap;
         private readonly (double Start, double Mu, double Sigma, double Elapsed)?[] _busy; // per desk serving someone now
+        private readonly double[] _freeIn;           // per free desk, seconds until it calls (its last citizen's papers)
 
         public Hall(WaitingKey target, IEnumerable<WaitingKey> ahead, DeskNow[] desks, ServiceTimeModel model, DateTimeOffset now)
         {
@@ -75,11 +77,16 @@ public static class QueueForecast
             _issuedIn = [.. tickets.Select(t => (t.IssuedAt - now).TotalSeconds)];
             _opensAfter = [.. desks.Select(d => d.Status == "closed" ? model.OnDemand.OpensAfterSeconds(d.Label) : null)];
             _closed = new bool[desks.Length];
-            _mu = new double[desks.Length * _services.Length * 24];
-            Array.Fill(_mu, double.NaN);
+            _meanAt = new double[_services.Length * 24];
+            Array.Fill(_meanAt, double.NaN);
             _sigma = [.. _services.Select(model.LogSigma)];
+            _deskFactor = [.. desks.Select(d => model.DeskFactor(d.Label))];
             (_noShowShare, _noShowCost, _gap) = (model.NoShowShare, model.NoShowCostSeconds, model.GapMeanSeconds);
             _busy = [.. desks.Select(Busy)];
+            // A free desk files its last citizen's papers before it calls the next one (at most a gap from
+            // now: a finish stamped after now is a device clock ahead of the center's, not a desk still busy).
+            _freeIn = [.. desks.Select(d => model.LastFinish.TryGetValue(d.Label, out var finished)
+                ? Math.Clamp((finished - now).TotalSeconds + _gap, 0, _gap) : 0)];
         }
 
         /// <summary>What a desk serving someone now has left to draw: from when, and the lognormal of its service.</summary>
@@ -132,10 +139,12 @@ public static class QueueForecast
         private double Ticket(int service, int desk, double at, Random rng)
         {
             if (rng.NextDouble() < _noShowShare) return _noShowCost + _gap;
-            var hour = HourIn(at);
-            var cell = (desk * _services.Length + service) * 24 + hour;
-            if (double.IsNaN(_mu[cell])) _mu[cell] = ServiceDraw.Mu(_model, _services[service], _desks[desk].Label, hour, _sigma[service]);
-            return ServiceDraw.Seconds(_mu[cell], _sigma[service], 0, rng.NextDouble()) + _gap;
+            var cell = service * 24 + HourIn(at);
+            if (double.IsNaN(_meanAt[cell])) _meanAt[cell] = _model.MeanSeconds(_services[service], cell % 24);
+            var sigma = _sigma[service];
+            // As ServiceDraw.Mu, from the figures read once.
+            var mu = Math.Log(_meanAt[cell] * _deskFactor[desk]) - sigma * sigma / 2;
+            return ServiceDraw.Seconds(mu, sigma, 0, rng.NextDouble()) + _gap;
         }
 
         /// <summary>Seconds from now until a desk can call its next ticket, in this future.</summary>
@@ -144,10 +153,7 @@ public static class QueueForecast
             var desk = _desks[i];
             if (desk.Status == "paused") return ServiceDraw.PauseLeft(desk, _now, rng.NextDouble());
             if (_busy[i] is { } busy) return busy.Start + ServiceDraw.Seconds(busy.Mu, busy.Sigma, busy.Elapsed, rng.NextDouble()) + _gap;
-            // A free desk files its last citizen's papers before it calls the next one (at most a gap from
-            // now: a finish stamped after now is a device clock ahead of the center's, not a desk still busy).
-            return _model.LastFinish.TryGetValue(desk.Label, out var finished)
-                ? Math.Clamp((finished - _now).TotalSeconds + _gap, 0, _gap) : 0;
+            return _freeIn[i];
         }
     }
 }

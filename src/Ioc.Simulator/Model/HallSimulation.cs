@@ -25,8 +25,6 @@ namespace Ioc.Simulator.Model;
 /// </summary>
 internal sealed class HallSimulation(SimScheduler clock, RobotSimulation robots, double serviceTimeCv)
 {
-    private const double RecallShare = 0.06;
-    private const double ServedAfterRecall = 0.45;
     private const double AppRatingShare = 0.15;
     private static readonly TimeSpan HardCloseAfter = TimeSpan.FromMinutes(45);
     private static readonly TimeSpan BreakPostponedAfter = TimeSpan.FromMinutes(10);
@@ -65,8 +63,8 @@ internal sealed class HallSimulation(SimScheduler clock, RobotSimulation robots,
         d.Step = DeskStep.Called;
         d.Version++;
         clock.Emit(EventTypes.TicketCalled, TicketEventId(h, t.Number, "c"), d.DeviceId, h.P.Code, e => e with { Ticket = t.Number, Counter = d.Label });
-        if (h.Rng.Chance(RecallShare))
-            clock.Schedule(clock.Now + TimeSpan.FromSeconds(h.Rng.Uniform(45, 75)), new SimAction(ActionKind.Recall) { Ward = h.P.Index, Index = d.Index, Version = d.Version });
+        if (h.Rng.Chance(HallRules.RecallShare))
+            clock.Schedule(clock.Now + TimeSpan.FromSeconds(h.Rng.Uniform(HallRules.RecallWaitMinSeconds, HallRules.RecallWaitMaxSeconds)), new SimAction(ActionKind.Recall) { Ward = h.P.Index, Index = d.Index, Version = d.Version });
         else
             StartService(h, d);
     }
@@ -83,8 +81,8 @@ internal sealed class HallSimulation(SimScheduler clock, RobotSimulation robots,
         if (d.Version != version || d.Current is not { } t || d.Step != DeskStep.Called) return;
         d.Step = DeskStep.Recalled;
         clock.Emit(EventTypes.TicketCalled, TicketEventId(h, t.Number, "c2"), d.DeviceId, h.P.Code, e => e with { Ticket = t.Number, Counter = d.Label });
-        if (h.Rng.Chance(ServedAfterRecall)) StartService(h, d);
-        else clock.Schedule(clock.Now + TimeSpan.FromSeconds(h.Rng.Uniform(45, 75)), new SimAction(ActionKind.NoShow) { Ward = h.P.Index, Index = d.Index, Version = d.Version });
+        if (h.Rng.Chance(HallRules.ServedAfterRecall)) StartService(h, d);
+        else clock.Schedule(clock.Now + TimeSpan.FromSeconds(h.Rng.Uniform(HallRules.RecallWaitMinSeconds, HallRules.RecallWaitMaxSeconds)), new SimAction(ActionKind.NoShow) { Ward = h.P.Index, Index = d.Index, Version = d.Version });
     }
 
     public void ServiceEnd(Hall h, Desk d, int version)
@@ -134,7 +132,7 @@ internal sealed class HallSimulation(SimScheduler clock, RobotSimulation robots,
         if (d.BreakRequested) { StartBreak(h, d); return; }
         d.Turnover = true;
         d.Version++;
-        clock.Schedule(clock.Now + TimeSpan.FromSeconds(h.Rng.Uniform(10, 40)), new SimAction(ActionKind.DeskReady) { Ward = h.P.Index, Index = d.Index, Version = d.Version });
+        clock.Schedule(clock.Now + TimeSpan.FromSeconds(h.Rng.Uniform(HallRules.FilingMinSeconds, HallRules.FilingMaxSeconds)), new SimAction(ActionKind.DeskReady) { Ward = h.P.Index, Index = d.Index, Version = d.Version });
     }
 
     public void DeskReady(Hall h, Desk d, int version)
