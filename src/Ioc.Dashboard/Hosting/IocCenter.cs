@@ -52,6 +52,7 @@ public static class IocCenter
 
         var services = builder.Services;
         services.AddProblemDetails();
+        services.AddExceptionHandler<ClusterUnavailableHandler>();
         // A body that does not bind is a 400 in every environment, never an exception in the log.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddIocIngest(config);
