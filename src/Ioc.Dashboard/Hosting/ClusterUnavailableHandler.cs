@@ -9,20 +9,18 @@ namespace Ioc.Dashboard.Hosting;
 /// </summary>
 public sealed class ClusterUnavailableHandler(ILogger<ClusterUnavailableHandler> logger) : IExceptionHandler
 {
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
-
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         if (!IsUnavailable(exception) || http.Response.HasStarted) return false;
         logger.LogWarning(exception, "The cluster could not answer {Method} {Path}", http.Request.Method, http.Request.Path);
         var problem = Problems.Details(StatusCodes.Status503ServiceUnavailable, "The center cannot answer now",
             "No silo answered in time; try again shortly.");
-        await Problems.Result(problem, RetryAfter).ExecuteAsync(http);
+        await Problems.Result(problem, Problems.ClusterRetryAfter).ExecuteAsync(http);
         return true;
     }
 
     /// <summary>Orleans' own "no silo took the message" kinds, and a grain call that timed out.</summary>
-    public static bool IsUnavailable(Exception e) => e switch
+    private static bool IsUnavailable(Exception e) => e switch
     {
         Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException
             or Orleans.Runtime.GatewayTooBusyException or TimeoutException => true,

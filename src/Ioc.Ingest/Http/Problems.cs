@@ -5,6 +5,9 @@ namespace Ioc.Ingest.Http;
 /// <summary>problem+json answers with the shapes the specs name.</summary>
 public static class Problems
 {
+    /// <summary>How long a client waits before trying again while no silo answers (ingest and dashboard alike).</summary>
+    public static readonly TimeSpan ClusterRetryAfter = TimeSpan.FromSeconds(5);
+
     public static IResult Of(int status, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null, TimeSpan? retryAfter = null) =>
         Result(Details(status, title, detail, errors), retryAfter);
 

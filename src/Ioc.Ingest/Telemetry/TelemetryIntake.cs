@@ -58,7 +58,7 @@ public sealed class TelemetryIntake(
         {
             logger.LogWarning(e, "Could not apply a batch of {Count} events from {Device}", batch.Count, device.DeviceId);
             return IntakeOutcome.Refused(Problems.Details(StatusCodes.Status503ServiceUnavailable, "The center cannot apply events now",
-                "Send the same batch again; event ids make that safe."), batch.Count, TimeSpan.FromSeconds(5));
+                "Send the same batch again; event ids make that safe."), batch.Count, Problems.ClusterRetryAfter);
         }
     }
 }

@@ -97,16 +97,11 @@ public sealed class CenterProcess : IAsyncDisposable
         await _process.WaitForExitAsync(cts.Token);
     }
 
-    /// <summary>A token; a 503 (no silo answering yet, say after a restart) is retried as its Retry-After says.</summary>
+    /// <summary>A token; a 503 (no silo answering yet, say after a restart) is tried again for up to 60 s.</summary>
     public async Task<string> Token(string user, string password)
     {
-        var until = DateTime.UtcNow.AddSeconds(60);
-        var r = await Http.PostAsJsonAsync("/api/v1/auth/token", new { username = user, password });
-        while (r.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < until)
-        {
-            await Task.Delay(r.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-            r = await Http.PostAsJsonAsync("/api/v1/auth/token", new { username = user, password });
-        }
+        var r = await Eventually.Get(() => Http.PostAsJsonAsync("/api/v1/auth/token", new { username = user, password }),
+            r => r.StatusCode != HttpStatusCode.ServiceUnavailable, timeoutMs: 60_000);
         Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
         return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
