@@ -8,8 +8,15 @@ public sealed class BenchOptions
     public required Uri Url { get; init; }
     public string AdminUser { get; init; } = "admin";
     public required string AdminPassword { get; init; }
-    /// <summary>The center's process id, for its resident memory and CPU time (from /proc).</summary>
-    public int? Pid { get; init; }
+    /// <summary>
+    /// The center's process ids, for its resident memory and CPU time (from /proc), summed: one for the
+    /// embedded center, a cluster's silos and ingest processes otherwise.
+    /// </summary>
+    public IReadOnlyList<int> Pids { get; init; } = [];
+    /// <summary>The first of <see cref="Pids"/> (the process the report names).</summary>
+    public int? Pid => Pids.Count > 0 ? Pids[0] : null;
+    /// <summary>Where devices post telemetry when it is not the center's <see cref="Url"/> (a cluster's ingest process).</summary>
+    public Uri? IngestUrl { get; init; }
     public int Devices { get; init; } = 3000;
     public int Concurrency { get; init; } = 32;
     public int ProvisionConcurrency { get; init; } = 8;
@@ -49,7 +56,8 @@ public sealed class BenchOptions
 
     public const string Usage = """
         Ioc.Bench.Ingest --url http://127.0.0.1:PORT --admin-password PW [options]
-          --pid N                  center process id (memory per device grain, center CPU)
+          --pid N[,N...]           center process id(s), summed (memory per device grain, center CPU)
+          --ingest-url URL         where devices post telemetry, when not --url (a cluster's ingest process)
           --devices 3000           devices to provision (robots, counters, ~1% kiosks, 1 dossier-system)
           --concurrency 32         concurrent requests (closed loop, one connection each)
           --batches 1,100,1000     batch sizes, one phase each
@@ -92,7 +100,9 @@ public sealed class BenchOptions
             Url = new Uri(Get("url") ?? throw new ArgumentException("--url is required.")),
             AdminUser = Get("admin-user") ?? "admin",
             AdminPassword = Get("admin-password") ?? throw new ArgumentException("--admin-password is required."),
-            Pid = Get("pid") is { Length: > 0 } p ? int.Parse(p, CultureInfo.InvariantCulture) : null,
+            Pids = (Get("pid") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList(),
+            IngestUrl = Get("ingest-url") is { Length: > 0 } iu ? new Uri(iu) : null,
             Devices = Int("devices", 3000),
             Concurrency = Int("concurrency", 32),
             ProvisionConcurrency = Int("provision-concurrency", 8),

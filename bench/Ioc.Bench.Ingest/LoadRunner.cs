@@ -75,7 +75,7 @@ public sealed partial class LoadRunner
         _fleet = fleet;
         _options = options;
         _nowMs = nowMs;
-        _telemetry = new Uri(options.Url, "/api/v1/telemetry");
+        _telemetry = new Uri(options.IngestUrl ?? options.Url, "/api/v1/telemetry");
         _builders = [.. Enumerable.Range(0, options.Concurrency).Select(i => new BatchBuilder(i, runId, options.BusinessShare, options.Seed + 1000 + i))];
     }
 
@@ -99,7 +99,7 @@ public sealed partial class LoadRunner
     {
         await Task.Delay(_options.Warmup);
         var timeline = new List<(double, double?)>();
-        var center0 = Proc.CpuSeconds(_options.Pid);
+        var center0 = Proc.CpuSeconds(_options.Pids);
         var self0 = Proc.SelfCpuSeconds();
         var machine0 = Proc.MachineJiffies();
         var t0 = Stopwatch.GetTimestamp();
@@ -111,7 +111,7 @@ public sealed partial class LoadRunner
             await report;
         }
         var t1 = Stopwatch.GetTimestamp();
-        var center1 = Proc.CpuSeconds(_options.Pid);
+        var center1 = Proc.CpuSeconds(_options.Pids);
         var self1 = Proc.SelfCpuSeconds();
         var machine1 = Proc.MachineJiffies();
         await stop();
@@ -142,7 +142,7 @@ public sealed partial class LoadRunner
             CenterCores = center0 is { } c0 && center1 is { } c1 ? (c1 - c0) / seconds : null,
             GeneratorCores = (self1 - self0) / seconds,
             MachineBusy = machine1.Total > machine0.Total ? (double)(machine1.Busy - machine0.Busy) / (machine1.Total - machine0.Total) : 0,
-            RssKbAfter = Proc.RssKb(_options.Pid),
+            RssKbAfter = Proc.RssKb(_options.Pids),
             Timeline = timeline,
         };
     }
@@ -151,7 +151,7 @@ public sealed partial class LoadRunner
     {
         var lastAccepted = Interlocked.Read(ref Totals.Accepted);
         var lastAt = t0;
-        var lastCpu = Proc.CpuSeconds(_options.Pid);
+        var lastCpu = Proc.CpuSeconds(_options.Pids);
         try
         {
             while (true)
@@ -159,7 +159,7 @@ public sealed partial class LoadRunner
                 await Task.Delay(TimeSpan.FromSeconds(5), ct);
                 var now = Stopwatch.GetTimestamp();
                 var accepted = Interlocked.Read(ref Totals.Accepted);
-                var cpu = Proc.CpuSeconds(_options.Pid);
+                var cpu = Proc.CpuSeconds(_options.Pids);
                 var seconds = Stopwatch.GetElapsedTime(lastAt, now).TotalSeconds;
                 var events = accepted - lastAccepted;
                 // The center's CPU per event shows whether its cost grows as the day's state grows.

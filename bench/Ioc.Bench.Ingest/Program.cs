@@ -42,18 +42,18 @@ using var http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = 
 var runId = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.Next()))[..6];
 var fleet = new Fleet(options.Devices, options.DevicePrefix, options.Seed, options.Region);
 var api = new CenterApi(http);
-Console.WriteLine($"IOC ingest benchmark against {options.Url} (center pid {options.Pid?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}), run {runId}");
+Console.WriteLine($"IOC ingest benchmark against {options.Url} (center pid {(options.Pids.Count > 0 ? string.Join(",", options.Pids) : "unknown")}{(options.IngestUrl is { } iu ? $", telemetry to {iu}" : "")}), run {runId}");
 Console.WriteLine($"  fleet: {fleet.Count(DeviceKind.Robot)} robots, {fleet.Count(DeviceKind.Counter)} counters, {fleet.Count(DeviceKind.Kiosk)} kiosks, " +
                   $"{fleet.Count(DeviceKind.DossierSystem)} dossier-system over {fleet.Wards.Count} wards");
 
 // The center's CPU with nothing to do, before any device exists (baseline for the idle figure after the load).
-var idleStart0 = Proc.CpuSeconds(options.Pid);
+var idleStart0 = Proc.CpuSeconds(options.Pids);
 await Task.Delay(TimeSpan.FromSeconds(3));
-var idleStart1 = Proc.CpuSeconds(options.Pid);
+var idleStart1 = Proc.CpuSeconds(options.Pids);
 double? idleBefore = idleStart0 is { } s0 && idleStart1 is { } s1 ? (s1 - s0) / 3 : null;
-var rssStart = Proc.RssKb(options.Pid);
-var gcStart = await Proc.GcHeapMb(options.DotnetCounters, options.Pid);
-var liveStart = await Proc.LiveHeapMb(options.DotnetGcdump, options.Pid);
+var rssStart = Proc.RssKb(options.Pids);
+var gcStart = await HeapSum(options.Pids, pid => Proc.GcHeapMb(options.DotnetCounters, pid));
+var liveStart = await HeapSum(options.Pids, pid => Proc.LiveHeapMb(options.DotnetGcdump, pid));
 Console.WriteLine($"  {options.Target} RSS before provisioning: {Mb(rssStart)}{(gcStart is { } g0 ? $", GC heap {g0:0.0} MiB" : "")}");
 var provisionTook = TimeSpan.Zero;
 if (options.Bare)
@@ -68,7 +68,7 @@ else
     Console.WriteLine($"  provisioned {fleet.Devices.Count} devices in {provisionTook.TotalSeconds:0.0} s ({created} created, {rotated} re-keyed; " +
                       $"{fleet.Devices.Count / provisionTook.TotalSeconds:0} devices/s, concurrency {options.ProvisionConcurrency})");
 }
-var rssProvisioned = Proc.RssKb(options.Pid);
+var rssProvisioned = Proc.RssKb(options.Pids);
 
 await using var mqtt = options.Mqtt is { } broker ? new MqttDevices(broker[..broker.LastIndexOf(':')], int.Parse(broker[(broker.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture)) : null;
 if (mqtt is not null)
@@ -110,13 +110,13 @@ foreach (var batch in options.Batches)
 // the device grains the load activated (one per robot, one per desk).
 await Task.Delay(TimeSpan.FromSeconds(2));
 // With no traffic, what the center spends on keeping thousands of devices (timers, ticks).
-var idle0 = Proc.CpuSeconds(options.Pid);
+var idle0 = Proc.CpuSeconds(options.Pids);
 await Task.Delay(TimeSpan.FromSeconds(5));
-var idle1 = Proc.CpuSeconds(options.Pid);
+var idle1 = Proc.CpuSeconds(options.Pids);
 double? idleCores = idle0 is { } i0 && idle1 is { } i1 ? (i1 - i0) / 5 : null;
-var rssAfter = Proc.RssKb(options.Pid);
-var gcAfter = await Proc.GcHeapMb(options.DotnetCounters, options.Pid);
-var liveAfter = await Proc.LiveHeapMb(options.DotnetGcdump, options.Pid);
+var rssAfter = Proc.RssKb(options.Pids);
+var gcAfter = await HeapSum(options.Pids, pid => Proc.GcHeapMb(options.DotnetCounters, pid));
+var liveAfter = await HeapSum(options.Pids, pid => Proc.LiveHeapMb(options.DotnetGcdump, pid));
 var grains = fleet.Devices.Count(d => d.Acked && d.Kind is DeviceKind.Robot or DeviceKind.Counter);
 
 var verification = new Verification();
@@ -140,7 +140,7 @@ report.AppendLine(CultureInfo.InvariantCulture, $"## Ingest benchmark{(options.B
 report.AppendLine();
 if (options.Machine.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {options.Machine}. Load generator and center share it.");
 if (options.Command.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Command: `{options.Command}`");
-if (options.ServerCommand.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Center (separate process, pid {options.Pid}): `{options.ServerCommand}`");
+if (options.ServerCommand.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Center ({(options.Pids.Count > 1 ? $"processes {string.Join(", ", options.Pids)}, figures summed over them" : $"separate process, pid {options.Pid}")}): `{options.ServerCommand}`");
 if (options.Mqtt is not null) report.AppendLine(CultureInfo.InvariantCulture, $"- Transport: MQTT 5, QoS 1, one connection per device, to {options.Target} at {options.Mqtt}; latency = publish sent to PUBACK received.");
 if (options.Revision.Length > 0) report.AppendLine(CultureInfo.InvariantCulture, $"- Center built from: {options.Revision} (Release).");
 report.AppendLine($"- Generator: `Ioc.Bench.Ingest --devices {options.Devices} --concurrency {options.Concurrency} --batches {string.Join(',', options.Batches)} " +
@@ -200,7 +200,7 @@ report.AppendLine(CultureInfo.InvariantCulture, $"| desks showing their last ack
 foreach (var p in verification.Problems) report.AppendLine(CultureInfo.InvariantCulture, $"\n- {p}");
 report.AppendLine();
 var perGrain = rssStart is { } a && rssAfter is { } b && grains > 0 ? (b - a) / (double)grains : (double?)null;
-report.AppendLine($"Memory (center RSS from /proc/{options.Pid}/status): {Mb(rssStart)} before provisioning, {Mb(rssProvisioned)} after, " +
+report.AppendLine($"Memory (center RSS from /proc/{string.Join(",", options.Pids)}/status{(options.Pids.Count > 1 ? ", summed" : "")}): {Mb(rssStart)} before provisioning, {Mb(rssProvisioned)} after, " +
                   $"{Mb(rssAfter)} after the load with {grains:N0} device grains active " +
                   $"→ **{(perGrain is { } pg ? $"{pg:0.0} KiB" : "n/a")} per device grain** (RSS growth / device grains; it also holds the ward grains' growing state, " +
                   "ingest caches and GC headroom, so it is an upper bound).");
@@ -230,5 +230,16 @@ if (options.Out is { } outFile)
 }
 return verification.AllApplied ? 0 : 1;
 
+// A heap figure summed over the center's processes (null when any is unreadable).
+static async Task<double?> HeapSum(IReadOnlyList<int> pids, Func<int, Task<double?>> read)
+{
+    double sum = 0;
+    foreach (var pid in pids)
+    {
+        if (await read(pid) is not { } mb) return null;
+        sum += mb;
+    }
+    return pids.Count > 0 ? sum : null;
+}
 static string Mb(long? kb) => kb is { } k ? $"{k / 1024.0:0} MiB" : "n/a";
 static string Cores(double? c) => c is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";

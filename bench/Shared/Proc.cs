@@ -35,6 +35,24 @@ public static partial class Proc
         catch (IOException) { return null; }
     }
 
+    /// <summary>Summed over the processes a system runs as (a cluster's silos and ingest); null when one is gone.</summary>
+    public static long? RssKb(IReadOnlyList<int> pids) => Sum(pids, p => RssKb(p));
+
+    /// <summary>User + system CPU seconds summed over several processes; null when one is gone.</summary>
+    public static double? CpuSeconds(IReadOnlyList<int> pids) => Sum(pids, p => CpuSeconds(p));
+
+    private static T? Sum<T>(IReadOnlyList<int> pids, Func<int, T?> read) where T : struct, System.Numerics.INumber<T>
+    {
+        if (pids.Count == 0) return null;
+        var sum = T.Zero;
+        foreach (var pid in pids)
+        {
+            if (read(pid) is not { } v) return null;
+            sum += v;
+        }
+        return sum;
+    }
+
     public static double SelfCpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     public static long SelfRssKb() => Process.GetCurrentProcess().WorkingSet64 / 1024;

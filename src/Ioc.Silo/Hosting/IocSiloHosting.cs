@@ -72,8 +72,9 @@ public static class IocSiloHosting
                 opts.GrainStorageSerializer = services.GetRequiredService<OrleansGrainStorageSerializer>();
             }));
             silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
-            silo.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
-            silo.Services.AddSingleton<IWardLog>(sp => new RedisWardLog(sp.GetRequiredService<IConnectionMultiplexer>(),
+            silo.Services.AddSingleton(_ => new RedisConnection(redis));
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RedisConnection>());
+            silo.Services.AddSingleton<IWardLog>(sp => new RedisWardLog(sp.GetRequiredService<RedisConnection>(),
                 sp.GetRequiredService<LogRecordCodec>(), config["Ioc:Cluster:ServiceId"] ?? "hanoi-ioc"));
         }
         silo.Services.AddHostedService<WardWakeup>();

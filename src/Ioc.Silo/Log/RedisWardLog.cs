@@ -8,9 +8,9 @@ namespace Ioc.Silo.Log;
 /// the snapshot as a string (seq, then the state), the readers' positions in a hash. Durable as the
 /// Redis server is configured (AOF in production).
 /// </summary>
-public sealed class RedisWardLog(IConnectionMultiplexer redis, LogRecordCodec codec, string prefix) : IWardLog
+public sealed class RedisWardLog(RedisConnection redis, LogRecordCodec codec, string prefix) : IWardLog
 {
-    private IDatabase Db => redis.GetDatabase();
+    private async Task<IDatabase> Db() => (await redis.Multiplexer().ConfigureAwait(false)).GetDatabase();
     private RedisKey LogKey(string ward) => $"{prefix}:log:{ward}";
     private RedisKey SnapshotKey(string ward) => $"{prefix}:snapshot:{ward}";
     private RedisKey PositionKey(string reader) => $"{prefix}:position:{reader}";
@@ -20,19 +20,19 @@ public sealed class RedisWardLog(IConnectionMultiplexer redis, LogRecordCodec co
         if (records.Count == 0) return;
         var entries = records.Select(r => new SortedSetEntry(codec.Encode(r), r.Seq)).ToArray();
         // NX: a seq already written (a retry of a round whose answer was lost) is not written twice.
-        await Db.SortedSetAddAsync(LogKey(ward), entries, SortedSetWhen.NotExists).ConfigureAwait(false);
+        await (await Db().ConfigureAwait(false)).SortedSetAddAsync(LogKey(ward), entries, SortedSetWhen.NotExists).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<LogRecord>> Read(string ward, long afterSeq, int max)
     {
-        var values = await Db.SortedSetRangeByScoreAsync(LogKey(ward), afterSeq, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, max)
+        var values = await (await Db().ConfigureAwait(false)).SortedSetRangeByScoreAsync(LogKey(ward), afterSeq, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, max)
             .ConfigureAwait(false);
         return [.. values.Select(v => codec.Decode((byte[])v!))];
     }
 
     public async Task<long> LastSeq(string ward)
     {
-        var last = await Db.SortedSetRangeByRankWithScoresAsync(LogKey(ward), -1, -1).ConfigureAwait(false);
+        var last = await (await Db().ConfigureAwait(false)).SortedSetRangeByRankWithScoresAsync(LogKey(ward), -1, -1).ConfigureAwait(false);
         return last.Length == 0 ? 0 : (long)last[0].Score;
     }
 
@@ -41,12 +41,12 @@ public sealed class RedisWardLog(IConnectionMultiplexer redis, LogRecordCodec co
         var bytes = new byte[8 + snapshot.Length];
         BinaryPrimitives.WriteInt64BigEndian(bytes, seq);
         snapshot.CopyTo(bytes, 8);
-        await Db.StringSetAsync(SnapshotKey(ward), bytes).ConfigureAwait(false);
+        await (await Db().ConfigureAwait(false)).StringSetAsync(SnapshotKey(ward), bytes).ConfigureAwait(false);
     }
 
     public async Task<(long Seq, byte[] Snapshot)?> LoadSnapshot(string ward)
     {
-        var value = await Db.StringGetAsync(SnapshotKey(ward)).ConfigureAwait(false);
+        var value = await (await Db().ConfigureAwait(false)).StringGetAsync(SnapshotKey(ward)).ConfigureAwait(false);
         if (value.IsNull) return null;
         var bytes = (byte[])value!;
         return (BinaryPrimitives.ReadInt64BigEndian(bytes), bytes[8..]);
@@ -54,7 +54,7 @@ public sealed class RedisWardLog(IConnectionMultiplexer redis, LogRecordCodec co
 
     public async Task<long> Position(string reader, string ward)
     {
-        var value = await Db.HashGetAsync(PositionKey(reader), ward).ConfigureAwait(false);
+        var value = await (await Db().ConfigureAwait(false)).HashGetAsync(PositionKey(reader), ward).ConfigureAwait(false);
         return value.IsNull ? 0 : (long)value;
     }
 
@@ -62,7 +62,7 @@ public sealed class RedisWardLog(IConnectionMultiplexer redis, LogRecordCodec co
     {
         // Positions only move forward, also when two silos ship the same ward for a moment.
         const string script = "local c = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0') if tonumber(ARGV[2]) > c then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end";
-        await Db.ScriptEvaluateAsync(script, [PositionKey(reader)], [ward, seq]).ConfigureAwait(false);
+        await (await Db().ConfigureAwait(false)).ScriptEvaluateAsync(script, [PositionKey(reader)], [ward, seq]).ConfigureAwait(false);
     }
 
     public async Task Trim(string ward, long upToSeq, DateTimeOffset before)
@@ -70,12 +70,12 @@ public sealed class RedisWardLog(IConnectionMultiplexer redis, LogRecordCodec co
         // Records arrive in seq order, so the ones up to a seq that arrived before a time are a prefix.
         var old = await Read(ward, 0, int.MaxValue).ConfigureAwait(false);
         var cut = old.TakeWhile(r => r.Seq <= upToSeq && r.ArrivedAt < before).LastOrDefault();
-        if (cut is not null) await Db.SortedSetRemoveRangeByScoreAsync(LogKey(ward), double.NegativeInfinity, cut.Seq).ConfigureAwait(false);
+        if (cut is not null) await (await Db().ConfigureAwait(false)).SortedSetRemoveRangeByScoreAsync(LogKey(ward), double.NegativeInfinity, cut.Seq).ConfigureAwait(false);
     }
 
     public async Task<long> StoredBytes(string ward)
     {
-        var all = await Db.SortedSetRangeByScoreAsync(LogKey(ward)).ConfigureAwait(false);
+        var all = await (await Db().ConfigureAwait(false)).SortedSetRangeByScoreAsync(LogKey(ward)).ConfigureAwait(false);
         return all.Sum(v => (long)((byte[])v!).Length);
     }
 }
