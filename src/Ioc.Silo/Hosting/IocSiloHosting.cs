@@ -63,15 +63,15 @@ public static class IocSiloHosting
         }
         else
         {
-            silo.UseRedisClustering(redis);
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisSettings.For(redis));
             if (config.GetValue<int?>("Ioc:Cluster:SiloPort") is { } sp && config.GetValue<int?>("Ioc:Cluster:GatewayPort") is { } gp)
                 silo.ConfigureEndpoints(IPAddress.Loopback, sp, gp);
             silo.AddRedisGrainStorage(StorageName, o => o.Configure<IServiceProvider>((opts, services) =>
             {
-                opts.ConfigurationOptions = ConfigurationOptions.Parse(redis);
+                opts.ConfigurationOptions = RedisSettings.For(redis);
                 opts.GrainStorageSerializer = services.GetRequiredService<OrleansGrainStorageSerializer>();
             }));
-            silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisSettings.For(redis));
             silo.Services.AddSingleton(_ => new RedisConnection(redis));
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RedisConnection>());
             silo.Services.AddSingleton<IWardLog>(sp => new RedisWardLog(sp.GetRequiredService<RedisConnection>(),

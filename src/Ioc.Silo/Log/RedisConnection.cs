@@ -22,7 +22,7 @@ public sealed class RedisConnection(string configuration) : ILifecycleParticipan
 
     private static Task<ConnectionMultiplexer> Open(string configuration)
     {
-        var options = ConfigurationOptions.Parse(configuration);
+        var options = Hosting.RedisSettings.For(configuration);
         // Keep trying in the background when Redis is away for a moment, as the Orleans providers do.
         options.AbortOnConnectFail = false;
         return ConnectionMultiplexer.ConnectAsync(options);
