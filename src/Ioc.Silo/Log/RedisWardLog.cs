@@ -19,20 +19,23 @@ public sealed class RedisWardLog(RedisConnection redis, LogRecordCodec codec, st
     {
         if (records.Count == 0) return;
         var entries = records.Select(r => new SortedSetEntry(codec.Encode(r), r.Seq)).ToArray();
+        var db = await Db().ConfigureAwait(false);
         // NX: a seq already written (a retry of a round whose answer was lost) is not written twice.
-        await (await Db().ConfigureAwait(false)).SortedSetAddAsync(LogKey(ward), entries, SortedSetWhen.NotExists).ConfigureAwait(false);
+        await db.SortedSetAddAsync(LogKey(ward), entries, SortedSetWhen.NotExists).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<LogRecord>> Read(string ward, long afterSeq, int max)
     {
-        var values = await (await Db().ConfigureAwait(false)).SortedSetRangeByScoreAsync(LogKey(ward), afterSeq, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, max)
+        var db = await Db().ConfigureAwait(false);
+        var values = await db.SortedSetRangeByScoreAsync(LogKey(ward), afterSeq, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, max)
             .ConfigureAwait(false);
         return [.. values.Select(v => codec.Decode((byte[])v!))];
     }
 
     public async Task<long> LastSeq(string ward)
     {
-        var last = await (await Db().ConfigureAwait(false)).SortedSetRangeByRankWithScoresAsync(LogKey(ward), -1, -1).ConfigureAwait(false);
+        var db = await Db().ConfigureAwait(false);
+        var last = await db.SortedSetRangeByRankWithScoresAsync(LogKey(ward), -1, -1).ConfigureAwait(false);
         return last.Length == 0 ? 0 : (long)last[0].Score;
     }
 
@@ -41,12 +44,14 @@ public sealed class RedisWardLog(RedisConnection redis, LogRecordCodec codec, st
         var bytes = new byte[8 + snapshot.Length];
         BinaryPrimitives.WriteInt64BigEndian(bytes, seq);
         snapshot.CopyTo(bytes, 8);
-        await (await Db().ConfigureAwait(false)).StringSetAsync(SnapshotKey(ward), bytes).ConfigureAwait(false);
+        var db = await Db().ConfigureAwait(false);
+        await db.StringSetAsync(SnapshotKey(ward), bytes).ConfigureAwait(false);
     }
 
     public async Task<(long Seq, byte[] Snapshot)?> LoadSnapshot(string ward)
     {
-        var value = await (await Db().ConfigureAwait(false)).StringGetAsync(SnapshotKey(ward)).ConfigureAwait(false);
+        var db = await Db().ConfigureAwait(false);
+        var value = await db.StringGetAsync(SnapshotKey(ward)).ConfigureAwait(false);
         if (value.IsNull) return null;
         var bytes = (byte[])value!;
         return (BinaryPrimitives.ReadInt64BigEndian(bytes), bytes[8..]);
@@ -54,7 +59,8 @@ public sealed class RedisWardLog(RedisConnection redis, LogRecordCodec codec, st
 
     public async Task<long> Position(string reader, string ward)
     {
-        var value = await (await Db().ConfigureAwait(false)).HashGetAsync(PositionKey(reader), ward).ConfigureAwait(false);
+        var db = await Db().ConfigureAwait(false);
+        var value = await db.HashGetAsync(PositionKey(reader), ward).ConfigureAwait(false);
         return value.IsNull ? 0 : (long)value;
     }
 
@@ -62,7 +68,8 @@ public sealed class RedisWardLog(RedisConnection redis, LogRecordCodec codec, st
     {
         // Positions only move forward, also when two silos ship the same ward for a moment.
         const string script = "local c = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0') if tonumber(ARGV[2]) > c then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end";
-        await (await Db().ConfigureAwait(false)).ScriptEvaluateAsync(script, [PositionKey(reader)], [ward, seq]).ConfigureAwait(false);
+        var db = await Db().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(script, [PositionKey(reader)], [ward, seq]).ConfigureAwait(false);
     }
 
     public async Task Trim(string ward, long upToSeq, DateTimeOffset before)
@@ -70,12 +77,15 @@ public sealed class RedisWardLog(RedisConnection redis, LogRecordCodec codec, st
         // Records arrive in seq order, so the ones up to a seq that arrived before a time are a prefix.
         var old = await Read(ward, 0, int.MaxValue).ConfigureAwait(false);
         var cut = old.TakeWhile(r => r.Seq <= upToSeq && r.ArrivedAt < before).LastOrDefault();
-        if (cut is not null) await (await Db().ConfigureAwait(false)).SortedSetRemoveRangeByScoreAsync(LogKey(ward), double.NegativeInfinity, cut.Seq).ConfigureAwait(false);
+        if (cut is null) return;
+        var db = await Db().ConfigureAwait(false);
+        await db.SortedSetRemoveRangeByScoreAsync(LogKey(ward), double.NegativeInfinity, cut.Seq).ConfigureAwait(false);
     }
 
     public async Task<long> StoredBytes(string ward)
     {
-        var all = await (await Db().ConfigureAwait(false)).SortedSetRangeByScoreAsync(LogKey(ward)).ConfigureAwait(false);
+        var db = await Db().ConfigureAwait(false);
+        var all = await db.SortedSetRangeByScoreAsync(LogKey(ward)).ConfigureAwait(false);
         return all.Sum(v => (long)((byte[])v!).Length);
     }
 }
