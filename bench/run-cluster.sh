@@ -28,14 +28,14 @@ CONCURRENCY="${CONCURRENCY:-256}"
 BUSINESS_SHARE="${BUSINESS_SHARE:-0.025}"
 PROVISION_CONCURRENCY="${PROVISION_CONCURRENCY:-32}"
 OUT="${OUT:-bench/results/cluster.md}"
-CONFIG=Release
+source bench/lib/center.sh
 BENCH_DLL="bench/Ioc.Bench.Ingest/bin/$CONFIG/net10.0/Ioc.Bench.Ingest.dll"
 
 # The wards count "today" in Hanoi and the cluster runs on the real clock: refuse a run that would
 # cross midnight there (its "today" counts would restart half-way).
 PHASES=$(( $(tr ',' '\n' <<<"$BATCHES" | grep -c .) ))
 ESTIMATE=$(( 600 + PHASES * (WARMUP + DURATION + 5) ))
-HANOI_SECONDS=$(( 10#$(TZ=Asia/Ho_Chi_Minh date +%H) * 3600 + 10#$(TZ=Asia/Ho_Chi_Minh date +%M) * 60 + 10#$(TZ=Asia/Ho_Chi_Minh date +%S) ))
+HANOI_SECONDS=$(bench_hanoi_seconds)
 if (( HANOI_SECONDS + ESTIMATE >= 86400 )); then
   echo "it is $(TZ=Asia/Ho_Chi_Minh date +%H:%M) in Hanoi: the run would cross midnight there; start it after 00:00" >&2
   exit 2
@@ -68,10 +68,9 @@ NAMES=(silo-1 silo-2 ingest-1 dashboard-1 redis)
 PIDS=""
 for n in "${NAMES[@]}"; do PIDS+="${PIDS:+,}$(pid_of "$n")"; done
 
-MACHINE="$(nproc) cores (nproc), $(free -g | awk '/^Mem:/{print $2}') GiB RAM (free -g total), CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version | sed 's/^/.NET SDK /')"
+MACHINE="$(bench_machine)"
 SHOWN_COMMAND="REGION=$REGION DEVICES=$DEVICES PERIOD=$PERIOD BATCHES=$BATCHES WARMUP=$WARMUP DURATION=$DURATION CONCURRENCY=$CONCURRENCY BUSINESS_SHARE=$BUSINESS_SHARE bench/run-cluster.sh"
-REVISION="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-[[ -n "$(git status --porcelain -- src 2>/dev/null)" ]] && REVISION+=" + uncommitted changes under src/"
+REVISION="$(bench_revision)"
 
 GEN_ARGS=(--revision "$REVISION" --url "$DASHBOARD" --ingest-url "$INGEST" --admin-password "$ADMIN_PASSWORD" --pid "$PIDS"
   --devices "$DEVICES" --concurrency "$CONCURRENCY" --batches "$BATCHES" --warmup "$WARMUP" --duration "$DURATION"

@@ -56,7 +56,7 @@ bench_prepare ingest
 # business clock started at 09:00 of the Hanoi day instead (same speed as real time).
 PHASES=$(( $(tr ',' '\n' <<<"$BATCHES" | grep -c .) ))
 ESTIMATE=$(( 180 + PHASES * (WARMUP + DURATION + 5) ))
-HANOI_SECONDS=$(( 10#$(TZ=Asia/Ho_Chi_Minh date +%H) * 3600 + 10#$(TZ=Asia/Ho_Chi_Minh date +%M) * 60 + 10#$(TZ=Asia/Ho_Chi_Minh date +%S) ))
+HANOI_SECONDS=$(bench_hanoi_seconds)
 if [[ -z "$BUSINESS_START" ]] && (( HANOI_SECONDS + ESTIMATE >= 86400 )); then
   BUSINESS_START="$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)T09:00:00+07:00"
   echo "== it is $(TZ=Asia/Ho_Chi_Minh date +%H:%M) in Hanoi: the center runs a business clock from $BUSINESS_START"
@@ -79,7 +79,7 @@ COUNTERS="${DOTNET_COUNTERS:-$(command -v dotnet-counters || true)}"
 GCDUMP="${DOTNET_GCDUMP:-$(command -v dotnet-gcdump || true)}"
 [[ -z "$GCDUMP" && -x "$HOME/.dotnet/tools/dotnet-gcdump" ]] && GCDUMP="$HOME/.dotnet/tools/dotnet-gcdump"
 
-MACHINE="$(nproc) cores (nproc), $(free -g | awk '/^Mem:/{print $2}') GiB RAM (free -g total), CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version | sed 's/^/.NET SDK /')"
+MACHINE="$(bench_machine)"
 SHOWN_COMMAND="REGION=$REGION DEVICES=$DEVICES CONCURRENCY=$CONCURRENCY BATCHES=$BATCHES WARMUP=$WARMUP DURATION=$DURATION BUSINESS_SHARE=$BUSINESS_SHARE"
 [[ -n "$PERIOD" ]] && SHOWN_COMMAND+=" PERIOD=$PERIOD"
 [[ -n "$CEILING" ]] && SHOWN_COMMAND+=" CEILING=$CEILING"

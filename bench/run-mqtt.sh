@@ -69,7 +69,7 @@ stop_case() {
 cleanup() { stop_case; bench_cleanup; }
 trap cleanup EXIT
 
-MACHINE="$(nproc) cores (nproc), $(free -g | awk '/^Mem:/{print $2}') GiB RAM (free -g total), CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version | sed 's/^/.NET SDK /'), $( (mosquitto -h 2>/dev/null || true) | head -1 | sed 's/ is an MQTT.*//')"
+MACHINE="$(bench_machine), $( (mosquitto -h 2>/dev/null || true) | head -1 | sed 's/ is an MQTT.*//')"
 SHOWN_COMMAND="DEVICES=$DEVICES CONCURRENCY=$CONCURRENCY BATCHES=$BATCHES WARMUP=$WARMUP DURATION=$DURATION CASES=$CASES MQ_WARMUP=$MQ_WARMUP MQ_DURATION=$MQ_DURATION SETTLE=$SETTLE bench/run-mqtt.sh"
 REVISION="$(bench_revision)"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -10,6 +10,12 @@ namespace Ioc.Bench;
 /// <summary>What only the ingest benchmark reads of the center: its managed heap, through the dotnet tools.</summary>
 public static partial class Proc
 {
+    /// <summary><see cref="GcHeapMb(string?, int?)"/> summed over the center's processes; null when one is unreadable.</summary>
+    public static Task<double?> GcHeapMb(string? dotnetCounters, IReadOnlyList<int> pids) => SumAsync(pids, pid => GcHeapMb(dotnetCounters, pid));
+
+    /// <summary><see cref="LiveHeapMb(string?, int?)"/> summed over the center's processes; null when one is unreadable.</summary>
+    public static Task<double?> LiveHeapMb(string? dotnetGcdump, IReadOnlyList<int> pids) => SumAsync(pids, pid => LiveHeapMb(dotnetGcdump, pid));
+
     /// <summary>
     /// The managed heap of the center after its last GC, summed over generations, read with
     /// dotnet-counters when the script found it (optional).

@@ -52,8 +52,8 @@ await Task.Delay(TimeSpan.FromSeconds(3));
 var idleStart1 = Proc.CpuSeconds(options.Pids);
 double? idleBefore = idleStart0 is { } s0 && idleStart1 is { } s1 ? (s1 - s0) / 3 : null;
 var rssStart = Proc.RssKb(options.Pids);
-var gcStart = await HeapSum(options.Pids, pid => Proc.GcHeapMb(options.DotnetCounters, pid));
-var liveStart = await HeapSum(options.Pids, pid => Proc.LiveHeapMb(options.DotnetGcdump, pid));
+var gcStart = await Proc.GcHeapMb(options.DotnetCounters, options.Pids);
+var liveStart = await Proc.LiveHeapMb(options.DotnetGcdump, options.Pids);
 Console.WriteLine($"  {options.Target} RSS before provisioning: {Mb(rssStart)}{(gcStart is { } g0 ? $", GC heap {g0:0.0} MiB" : "")}");
 var provisionTook = TimeSpan.Zero;
 if (options.Bare)
@@ -115,8 +115,8 @@ await Task.Delay(TimeSpan.FromSeconds(5));
 var idle1 = Proc.CpuSeconds(options.Pids);
 double? idleCores = idle0 is { } i0 && idle1 is { } i1 ? (i1 - i0) / 5 : null;
 var rssAfter = Proc.RssKb(options.Pids);
-var gcAfter = await HeapSum(options.Pids, pid => Proc.GcHeapMb(options.DotnetCounters, pid));
-var liveAfter = await HeapSum(options.Pids, pid => Proc.LiveHeapMb(options.DotnetGcdump, pid));
+var gcAfter = await Proc.GcHeapMb(options.DotnetCounters, options.Pids);
+var liveAfter = await Proc.LiveHeapMb(options.DotnetGcdump, options.Pids);
 var grains = fleet.Devices.Count(d => d.Acked && d.Kind is DeviceKind.Robot or DeviceKind.Counter);
 
 var verification = new Verification();
@@ -230,16 +230,5 @@ if (options.Out is { } outFile)
 }
 return verification.AllApplied ? 0 : 1;
 
-// A heap figure summed over the center's processes (null when any is unreadable).
-static async Task<double?> HeapSum(IReadOnlyList<int> pids, Func<int, Task<double?>> read)
-{
-    double sum = 0;
-    foreach (var pid in pids)
-    {
-        if (await read(pid) is not { } mb) return null;
-        sum += mb;
-    }
-    return pids.Count > 0 ? sum : null;
-}
 static string Mb(long? kb) => kb is { } k ? $"{k / 1024.0:0} MiB" : "n/a";
 static string Cores(double? c) => c is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";

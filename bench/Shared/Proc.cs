@@ -53,6 +53,19 @@ public static partial class Proc
         return sum;
     }
 
+    /// <summary>The same rule for figures read by a tool, one process after the other.</summary>
+    private static async Task<double?> SumAsync(IReadOnlyList<int> pids, Func<int, Task<double?>> read)
+    {
+        if (pids.Count == 0) return null;
+        double sum = 0;
+        foreach (var pid in pids)
+        {
+            if (await read(pid) is not { } v) return null;
+            sum += v;
+        }
+        return sum;
+    }
+
     public static double SelfCpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     public static long SelfRssKb() => Process.GetCurrentProcess().WorkingSet64 / 1024;

@@ -53,6 +53,16 @@ bench_start_center() {
   sleep 3
 }
 
+# The machine line of a report: cores, memory, CPU model, .NET SDK.
+bench_machine() {
+  echo "$(nproc) cores (nproc), $(free -g | awk '/^Mem:/{print $2}') GiB RAM (free -g total), CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version | sed 's/^/.NET SDK /')"
+}
+
+# Seconds since midnight in Hanoi (the wards' "today" restarts there).
+bench_hanoi_seconds() {
+  echo $(( 10#$(TZ=Asia/Ho_Chi_Minh date +%H) * 3600 + 10#$(TZ=Asia/Ho_Chi_Minh date +%M) * 60 + 10#$(TZ=Asia/Ho_Chi_Minh date +%S) ))
+}
+
 # The commit measured, and whether src/ had changes on top of it.
 bench_revision() {
   local revision

@@ -1,3 +1,4 @@
+using Ioc.Silo.Hosting;
 using Orleans.Runtime;
 using StackExchange.Redis;
 
@@ -14,7 +15,7 @@ public sealed class RedisConnection(string configuration) : ILifecycleParticipan
     private readonly Lazy<Task<ConnectionMultiplexer>> _multiplexer = new(() => Open(configuration));
 
     /// <summary>The connection, once open (the first caller starts opening it, if the silo's start did not).</summary>
-    public async Task<IConnectionMultiplexer> Multiplexer() => await _multiplexer.Value.ConfigureAwait(false);
+    public Task<ConnectionMultiplexer> Multiplexer() => _multiplexer.Value;
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(RedisConnection), ServiceLifecycleStage.RuntimeInitialize,
@@ -22,7 +23,7 @@ public sealed class RedisConnection(string configuration) : ILifecycleParticipan
 
     private static Task<ConnectionMultiplexer> Open(string configuration)
     {
-        var options = Hosting.RedisSettings.For(configuration);
+        var options = RedisSettings.For(configuration);
         // Keep trying in the background when Redis is away for a moment, as the Orleans providers do.
         options.AbortOnConnectFail = false;
         return ConnectionMultiplexer.ConnectAsync(options);
@@ -30,6 +31,8 @@ public sealed class RedisConnection(string configuration) : ILifecycleParticipan
 
     public async ValueTask DisposeAsync()
     {
-        if (_multiplexer.IsValueCreated) await (await _multiplexer.Value.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        if (!_multiplexer.IsValueCreated) return;
+        var multiplexer = await _multiplexer.Value.ConfigureAwait(false);
+        await multiplexer.DisposeAsync().ConfigureAwait(false);
     }
 }

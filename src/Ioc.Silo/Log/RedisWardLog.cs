@@ -10,7 +10,8 @@ namespace Ioc.Silo.Log;
 /// </summary>
 public sealed class RedisWardLog(RedisConnection redis, LogRecordCodec codec, string prefix) : IWardLog
 {
-    private async Task<IDatabase> Db() => (await redis.Multiplexer().ConfigureAwait(false)).GetDatabase();
+    // Open after the silo's start: a completed task, so each call takes the database without allocating.
+    private async ValueTask<IDatabase> Db() => (await redis.Multiplexer().ConfigureAwait(false)).GetDatabase();
     private RedisKey LogKey(string ward) => $"{prefix}:log:{ward}";
     private RedisKey SnapshotKey(string ward) => $"{prefix}:snapshot:{ward}";
     private RedisKey PositionKey(string reader) => $"{prefix}:position:{reader}";
