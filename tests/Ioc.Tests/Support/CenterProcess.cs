@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Ioc.Silo.Hosting;
 
 namespace Ioc.Tests.Support;
 
@@ -12,19 +11,18 @@ namespace Ioc.Tests.Support;
 /// The center as people run it: its own process (the Dashboard entry point built next to the
 /// tests), real clock, a data folder that outlives the process.
 /// </summary>
-public sealed class CenterProcess : IAsyncDisposable
+public sealed partial class CenterProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
-    public Uri BaseAddress { get; }
-    public HttpClient Http { get; }
+    /// <summary>Where the program listens, read from its log once it bound (a silo has no HTTP: null).</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    private CenterProcess(Process process, Uri baseAddress)
+    private CenterProcess(Process process)
     {
         _process = process;
-        BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
     }
@@ -35,8 +33,6 @@ public sealed class CenterProcess : IAsyncDisposable
     /// <summary>Any of the center's programs built next to the tests, on a free loopback port.</summary>
     public static async Task<CenterProcess> StartProgram(string program, string readyLine, string[] args)
     {
-        var port = IocSiloHosting.FreePort();
-        var url = $"http://127.0.0.1:{port}";
         var dll = ProgramPath(program);
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -45,25 +41,34 @@ public sealed class CenterProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // Each process its own free MQTT port (a test that cares passes its own after these).
-        foreach (var a in (string[])[dll, "--urls", url, "--Ioc:Mqtt:Port=0", .. args])
+        // Port 0 for HTTP and MQTT alike, each bound by the program itself: a port chosen here and released
+        // before the program binds it could be taken meanwhile (once by the same process's MQTT broker).
+        foreach (var a in (string[])[dll, "--urls", "http://127.0.0.1:0", "--Ioc:Mqtt:Port=0", .. args])
             psi.ArgumentList.Add(a);
-        var p = new CenterProcess(Process.Start(psi)!, new Uri(url));
+        var p = new CenterProcess(Process.Start(psi)!);
         p._process.BeginOutputReadLine();
         p._process.BeginErrorReadLine();
         var until = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < until)
         {
             if (p._process.HasExited) throw new InvalidOperationException("The center exited at start:\n" + p.Output);
+            if (p.Http is null && ListeningOn().Match(p.Output) is { Success: true } bound)
+            {
+                p.BaseAddress = new Uri(bound.Groups[1].Value);
+                p.Http = new HttpClient { BaseAddress = p.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            }
             try
             {
-                if (p.Output.Contains(readyLine) && (program.Contains("Silo") || (await p.Http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)) return p;
+                if (p.Output.Contains(readyLine) && (program.Contains("Silo") || (p.Http is not null && (await p.Http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK))) return p;
             }
             catch (HttpRequestException) { }
             await Task.Delay(200);
         }
         throw new TimeoutException("The center did not start:\n" + p.Output);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial System.Text.RegularExpressions.Regex ListeningOn();
 
     /// <summary>
     /// A program's own build output (its deps.json matches its folder), found from the tests'
@@ -116,7 +121,7 @@ public sealed class CenterProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) Kill();
-        Http.Dispose();
+        Http?.Dispose();
         _process.Dispose();
         await Task.CompletedTask;
     }
