@@ -13,12 +13,23 @@ namespace Ioc.Ingest.Telemetry;
 /// </summary>
 public sealed class EventFields(BodyNode e, int index, ErrorList errors)
 {
+    private BodyNode e = e;
+    private int index = index;
+
     public const string TimeExample = "2026-11-22T08:15:02.120+07:00";
 
     /// <summary>False once any rule of this event is broken.</summary>
     public bool Ok { get; private set; } = true;
 
     public BodyNode Node => e;
+
+    /// <summary>The same checks for the next event of a batch (one reader serves them all).</summary>
+    public void Next(BodyNode node, int at)
+    {
+        e = node;
+        index = at;
+        Ok = true;
+    }
 
     public void Error(string field, string message)
     {
@@ -32,6 +43,7 @@ public sealed class EventFields(BodyNode e, int index, ErrorList errors)
     /// </summary>
     public void CheckText(string path = "") => CheckText(e, path);
 
+    // A member's path is built only when it is needed: for an error, or to go into an object or array.
     private void CheckText(BodyNode node, string path)
     {
         switch (node.Kind)
@@ -44,7 +56,7 @@ public sealed class EventFields(BodyNode e, int index, ErrorList errors)
                 foreach (var p in node.Properties)
                 {
                     if (p.NameError is { } bad) Error(Join(path, p.Name), $"field name {bad}");
-                    CheckText(p.Value, Join(path, p.Name));
+                    if (p.Value.Kind is BodyKind.Object or BodyKind.Array || p.Value.TextError is not null) CheckText(p.Value, Join(path, p.Name));
                 }
                 break;
             case BodyKind.Array:

@@ -8,7 +8,7 @@ using Ioc.Wards;
 namespace Ioc.Ingest.Telemetry;
 
 /// <summary>One event of a batch: its envelope, who may send it, then the fields of its type.</summary>
-internal sealed class EventReader(WardDirectory wards, BodyNode e, int index, DeviceInfo device, DateTimeOffset now, ParsedBatch batch)
+internal sealed class EventReader(WardDirectory wards, DeviceInfo device, DateTimeOffset now, ParsedBatch batch)
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MaxAge = TimeSpan.FromHours(48);
@@ -16,12 +16,17 @@ internal sealed class EventReader(WardDirectory wards, BodyNode e, int index, De
     private const double MaxCoordinate = 10_000;
     private const double MaxYaw = 1_000;
 
-    private readonly EventFields _f = new(e, index, batch.Errors);
+    private readonly EventFields _f = new(BodyNode.Null, -1, batch.Errors);
     // A repeated id inside one batch is checked like any event but applied only once.
     private bool _repeat;
+    private BodyNode e = BodyNode.Null;
+    private int index;
 
-    public void Read(HashSet<string> seen)
+    /// <summary>Reads the event at <paramref name="at"/>; one reader reads every event of a batch in turn.</summary>
+    public void Read(BodyNode node, int at, HashSet<string> seen)
     {
+        (e, index, _repeat) = (node, at, false);
+        _f.Next(node, at);
         if (e.Kind != BodyKind.Object) { _f.Error("", "an event must be a JSON object"); return; }
         _f.CheckText();
         var type = _f.Str("type", required: true);

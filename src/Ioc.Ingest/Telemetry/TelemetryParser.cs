@@ -20,14 +20,15 @@ public sealed class TelemetryParser(WardDirectory wards)
             batch.Errors.Add(-1, "events", "is required: {\"events\": [ ... ]}");
             return batch;
         }
-        batch.Count = events.Items.Count;
+        batch.Count = events.Items.Length;
         if (batch.TooManyEvents) return batch;
         if (batch.Count == 0) batch.Errors.Add(-1, "events", "must hold 1 to 5,000 events");
         CheckEnvelope(root, batch);
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < events.Items.Count; i++)
-            new EventReader(wards, events.Items[i], i, device, now, batch).Read(seen);
+        var seen = new HashSet<string>(batch.Count, StringComparer.Ordinal);
+        var reader = new EventReader(wards, device, now, batch);
+        var items = events.Items;
+        for (var i = 0; i < items.Length; i++) reader.Read(items[i], i, seen);
         return batch;
     }
 

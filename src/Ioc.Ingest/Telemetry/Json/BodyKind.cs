@@ -1,3 +1,3 @@
 namespace Ioc.Ingest.Telemetry.Json;
 
-public enum BodyKind { Object, Array, String, Number, True, False, Null }
+public enum BodyKind : byte { Object, Array, String, Number, True, False, Null }

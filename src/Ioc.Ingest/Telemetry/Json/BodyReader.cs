@@ -27,6 +27,7 @@ public static class BodyReader
         // RFC 8259 lets a reader ignore a byte order mark.
         if (body.StartsWith("\uFEFF"u8)) body = body[3..];
         var reader = new Utf8JsonReader(body, Options);
+        var scratch = new BodyScratch();
         try
         {
             if (!reader.Read())
@@ -34,7 +35,7 @@ public static class BodyReader
                 error = "is empty";
                 return null;
             }
-            var root = ReadValue(ref reader);
+            var root = ReadValue(ref reader, body, scratch, null);
             if (reader.Read())
             {
                 error = $"has more after the JSON value (byte {reader.TokenStartIndex})";
@@ -50,19 +51,26 @@ public static class BodyReader
         }
     }
 
-    private static BodyNode ReadValue(ref Utf8JsonReader r)
+    /// <param name="field">The member this value is of, when its name is a known word (else null).</param>
+    private static BodyNode ReadValue(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyScratch scratch, string? field)
     {
         switch (r.TokenType)
         {
-            case JsonTokenType.StartObject: return ReadObject(ref r);
+            case JsonTokenType.StartObject: return ReadObject(ref r, body, scratch);
             case JsonTokenType.StartArray:
-                var items = new List<BodyNode>();
-                while (r.Read() && r.TokenType != JsonTokenType.EndArray) items.Add(ReadValue(ref r));
-                return BodyNode.Array(items);
+                var start = scratch.Items.Count;
+                while (r.Read() && r.TokenType != JsonTokenType.EndArray) scratch.Items.Add(ReadValue(ref r, body, scratch, null));
+                return BodyNode.Array(scratch.TakeItems(start));
             case JsonTokenType.String:
-                if (!r.ValueIsEscaped && KnownText.Node(r.ValueSpan) is { } known) return known;
-                var text = JsonText.Decode(r.ValueSpan, r.ValueIsEscaped, out var error);
-                return BodyNode.String(text, error);
+                if (r.ValueIsEscaped) return BodyNode.String(JsonText.Decode(r.ValueSpan, true, out var escapedError), escapedError);
+                if (KnownText.Node(r.ValueSpan) is { } known) return known;
+                // A device's id and ward repeat in every event: the previous event's node serves again.
+                var at = (int)r.TokenStartIndex + 1;
+                if (field is not null && scratch.Repeat(field, body, at, r.ValueSpan) is { } repeated) return repeated;
+                var text = JsonText.Decode(r.ValueSpan, false, out var error);
+                var node = BodyNode.String(text, error);
+                if (field is not null && error is null) scratch.Remember(field, at, r.ValueSpan.Length, node);
+                return node;
             case JsonTokenType.Number:
                 double? number = r.TryGetDouble(out var d) && double.IsFinite(d) ? d : null;
                 int? whole = r.TryGetInt32(out var i) ? i : null;
@@ -73,30 +81,34 @@ public static class BodyReader
         }
     }
 
-    private static BodyNode ReadObject(ref Utf8JsonReader r)
+    private static BodyNode ReadObject(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyScratch scratch)
     {
-        var properties = new List<BodyProperty>(10);
+        var start = scratch.Properties.Count;
         HashSet<string>? names = null;
         HashSet<string>? repeated = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             string? nameError = null;
-            var name = (r.ValueIsEscaped ? null : KnownText.Find(r.ValueSpan))
-                ?? JsonText.Decode(r.ValueSpan, r.ValueIsEscaped, out nameError) ?? JsonText.Lenient(r.ValueSpan);
+            var known = r.ValueIsEscaped ? null : KnownText.Find(r.ValueSpan);
+            var name = known ?? JsonText.Decode(r.ValueSpan, r.ValueIsEscaped, out nameError) ?? JsonText.Lenient(r.ValueSpan);
             r.Read();
-            var value = ReadValue(ref r);
+            var value = ReadValue(ref r, body, scratch, known);
             // An event has about ten members: comparing with each is cheaper than a set, until objects get large.
             bool seen;
             if (names is not null) seen = !names.Add(name);
             else
             {
                 seen = false;
-                foreach (var p in properties) seen |= string.Equals(p.Name, name, StringComparison.Ordinal);
-                if (properties.Count >= 16) names = new HashSet<string>(properties.Select(p => p.Name).Append(name), StringComparer.Ordinal);
+                for (var k = start; k < scratch.Properties.Count; k++) seen |= string.Equals(scratch.Properties[k].Name, name, StringComparison.Ordinal);
+                if (scratch.Properties.Count - start >= 16)
+                {
+                    names = new HashSet<string>(StringComparer.Ordinal) { name };
+                    for (var k = start; k < scratch.Properties.Count; k++) names.Add(scratch.Properties[k].Name);
+                }
             }
             if (seen) (repeated ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
-            properties.Add(new BodyProperty(name, nameError, value));
+            scratch.Properties.Add(new BodyProperty(name, nameError, value));
         }
-        return BodyNode.Object(properties, repeated?.ToList());
+        return BodyNode.Object(scratch.TakeProperties(start), repeated?.ToArray());
     }
 }
