@@ -16,21 +16,17 @@ internal sealed class BodyScratch
     private readonly (string Field, int At, int Length, BodyNode Node)[] _last = new (string, int, int, BodyNode)[Fields];
     private int _fields;
 
-    public BodyProperty[] TakeProperties(int start)
-    {
-        var n = Properties.Count - start;
-        var taken = n == 0 ? [] : new BodyProperty[n];
-        Properties.CopyTo(start, taken, 0, n);
-        Properties.RemoveRange(start, n);
-        return taken;
-    }
+    public BodyProperty[] TakeProperties(int start) => Take(Properties, start);
 
-    public BodyNode[] TakeItems(int start)
+    public BodyNode[] TakeItems(int start) => Take(Items, start);
+
+    /// <summary>What a closed object or array added from <paramref name="start"/> on, as an array of exactly its size.</summary>
+    private static T[] Take<T>(List<T> open, int start)
     {
-        var n = Items.Count - start;
-        var taken = n == 0 ? [] : new BodyNode[n];
-        Items.CopyTo(start, taken, 0, n);
-        Items.RemoveRange(start, n);
+        var n = open.Count - start;
+        var taken = n == 0 ? [] : new T[n];
+        open.CopyTo(start, taken, 0, n);
+        open.RemoveRange(start, n);
         return taken;
     }
 
