@@ -21,6 +21,9 @@ internal sealed class EventReader(WardDirectory wards, DeviceInfo device, DateTi
     private bool _repeat;
     private BodyNode e = BodyNode.Null;
     private int index;
+    // A desk sends the same services in every state: the batch's events share one array.
+    private readonly List<string> _services = [];
+    private ImmutableArray<string> _lastServices = [];
 
     /// <summary>Reads the event at <paramref name="at"/>; one reader reads every event of a batch in turn.</summary>
     public void Read(BodyNode node, int at, HashSet<string> seen)
@@ -101,7 +104,8 @@ internal sealed class EventReader(WardDirectory wards, DeviceInfo device, DateTi
     {
         var counter = _f.Str("counter", true, TextRules.Counter);
         var status = _f.OneOf("status", CounterStatuses.All);
-        var services = ImmutableArray.CreateBuilder<string>();
+        var services = _services;
+        services.Clear();
         if (e["services"] is not { Kind: BodyKind.Array } list) _f.Error("services", "is required: a list of service codes");
         else
         {
@@ -113,7 +117,9 @@ internal sealed class EventReader(WardDirectory wards, DeviceInfo device, DateTi
                 if (!services.Contains(code)) services.Add(code);
             }
         }
-        if (_f.Ok && !_repeat) batch.Counters.Add(new CounterStateReport(id!, ts!.Value, ward!, deviceId!, counter!, status!, services.ToImmutable()));
+        if (!_f.Ok || _repeat) return;
+        if (!_lastServices.AsSpan().SequenceEqual(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(services))) _lastServices = [.. services];
+        batch.Counters.Add(new CounterStateReport(id!, ts!.Value, ward!, deviceId!, counter!, status!, _lastServices));
     }
 
     private void Add(string? id, DateTimeOffset? ts, string? ward, string type, string? deviceId,

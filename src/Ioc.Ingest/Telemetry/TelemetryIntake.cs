@@ -36,11 +36,20 @@ public sealed class TelemetryIntake(
     public async Task<IntakeOutcome> Apply(DeviceInfo device, ReadOnlyMemory<byte> body, CancellationToken aborted)
     {
         if (body.Length > MaxBodyBytes) return TooLarge(MaxBodyBytes);
-        if (BodyReader.Read(body.Span, out var jsonError) is not { } root)
-            return IntakeOutcome.Refused(Problems.Details(StatusCodes.Status400BadRequest, "Malformed JSON", $"The body {jsonError}.",
-                [new FieldError(-1, "body", jsonError!)]));
-
-        var batch = parser.Parse(root, device, clock.GetUtcNow());
+        // The tree lives only while it is checked: its nodes serve this thread's next body.
+        var scratch = BodyScratch.Rent();
+        ParsedBatch batch;
+        try
+        {
+            if (BodyReader.Read(body.Span, scratch, out var jsonError) is not { } root)
+                return IntakeOutcome.Refused(Problems.Details(StatusCodes.Status400BadRequest, "Malformed JSON", $"The body {jsonError}.",
+                    [new FieldError(-1, "body", jsonError!)]));
+            batch = parser.Parse(root, device, clock.GetUtcNow());
+        }
+        finally
+        {
+            BodyScratch.Return(scratch);
+        }
         if (batch.TooManyEvents)
             return IntakeOutcome.Refused(Problems.Details(StatusCodes.Status413PayloadTooLarge, "Batch too large",
                 $"{batch.Count} events; at most {TelemetryParser.MaxEvents} in one batch."), batch.Count);

@@ -27,9 +27,9 @@ public sealed class CounterGrain(
             if (State.DeviceId != s.DeviceId) State.DeviceId = s.DeviceId;
             if (State.LastTs is { } last && s.Ts <= last) continue;
             State.LastTs = s.Ts;
-            State.Status = CounterStatuses.All.FirstOrDefault(x => x == s.Status) ?? s.Status;
+            State.Status = Words.Shared(CounterStatuses.All, s.Status);
             // A desk re-sends the same services every time: keep the array held, not a copy per message.
-            if (!State.Services.SequenceEqual(s.Services)) State.Services = s.Services;
+            if (!State.Services.AsSpan().SequenceEqual(s.Services.AsSpan())) State.Services = s.Services;
         }
         return Heard(accepted, duplicates);
     }

@@ -32,7 +32,7 @@ public sealed class RobotGrain(
             State.Pose = s.Pose;
             State.Battery = s.Battery;
             // The shared constant, not a copy of the message's text per robot.
-            State.Mode = RobotModes.All.FirstOrDefault(m => m == s.Mode) ?? s.Mode;
+            State.Mode = Words.Shared(RobotModes.All, s.Mode);
             State.Issue = s.Issue;
             State.Trail.Add(s.Pose.X, s.Pose.Y, s.Ts);
         }

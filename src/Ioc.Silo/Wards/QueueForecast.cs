@@ -21,11 +21,20 @@ public static class QueueForecast
     /// <param name="ahead">Waiting tickets before the target, oldest first.</param>
     public static DateTimeOffset? CallAt(WaitingKey target, IEnumerable<WaitingKey> ahead, IReadOnlyList<DeskNow> desks, ServiceTimeModel model, DateTimeOffset now)
     {
-        var working = desks.Where(d => d.Online && d.Status is "open" or "paused").ToArray();
-        if (!working.Any(d => d.Serves(target.Service))) return null;
-        // A closed desk the ward opens when citizens have waited long comes in once one has.
-        var usable = working.Concat(desks.Where(d => d.Online && d.Status == "closed" && model.OnDemand.OpensAfterSeconds(d.Label) is not null)).ToArray();
-        var hall = new Hall(target, ahead, usable, model, now);
+        // Loops, not LINQ: this runs for every ticket issued.
+        var usable = new List<DeskNow>(desks.Count);
+        var serving = false;
+        foreach (var d in desks)
+            if (d.Online && d.Status is "open" or "paused")
+            {
+                usable.Add(d);
+                serving |= d.Serves(target.Service);
+            }
+        if (!serving) return null;
+        // A closed desk the ward opens when citizens have waited long comes in once one has (after the working ones).
+        foreach (var d in desks)
+            if (d.Online && d.Status == "closed" && model.OnDemand.OpensAfterSeconds(d.Label) is not null) usable.Add(d);
+        var hall = new Hall(target, ahead, [.. usable], model, now);
         var futures = new double[Runs];
         var rng = new Random(unchecked((int)Ids.Hash(target.Label + target.IssuedAt.UtcTicks)));
         for (var r = 0; r < Runs; r++) futures[r] = hall.Run(rng);
@@ -65,17 +74,33 @@ public static class QueueForecast
             _model = model;
             _now = now;
             _localSeconds = HanoiTime.ToLocal(now).TimeOfDay.TotalSeconds;
-            var tickets = ahead.Append(target).ToList();
+            var tickets = new List<WaitingKey>(ahead);
+            tickets.Add(target);
             _target = tickets.Count - 1;
-            _services = [.. tickets.Select(t => t.Service).Distinct(StringComparer.Ordinal)];
-            var index = _services.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i, StringComparer.Ordinal);
-            _serviceOf = [.. tickets.Select(t => index[t.Service])];
-            _queues = [.. _services.Select(_ => new List<int>())];
+            // A hall has a handful of services: found by a look along the list, in order of first appearance.
+            var services = new List<string>(8);
+            _serviceOf = new int[tickets.Count];
+            _issuedIn = new double[tickets.Count];
+            for (var t = 0; t < tickets.Count; t++)
+            {
+                var at = services.IndexOf(tickets[t].Service);
+                if (at < 0) { at = services.Count; services.Add(tickets[t].Service); }
+                _serviceOf[t] = at;
+                _issuedIn[t] = (tickets[t].IssuedAt - now).TotalSeconds;
+            }
+            _services = [.. services];
+            _queues = new List<int>[_services.Length];
+            for (var q = 0; q < _queues.Length; q++) _queues[q] = [];
             for (var t = 0; t < tickets.Count; t++) _queues[_serviceOf[t]].Add(t);
-            _serves = [.. desks.Select(d => _services.Select(d.Serves).ToArray())];
+            _serves = new bool[desks.Length][];
+            _opensAfter = new double?[desks.Length];
+            for (var d = 0; d < desks.Length; d++)
+            {
+                _serves[d] = new bool[_services.Length];
+                for (var q = 0; q < _services.Length; q++) _serves[d][q] = desks[d].Serves(_services[q]);
+                _opensAfter[d] = desks[d].Status == "closed" ? model.OnDemand.OpensAfterSeconds(desks[d].Label) : null;
+            }
             _heads = new int[_services.Length];
-            _issuedIn = [.. tickets.Select(t => (t.IssuedAt - now).TotalSeconds)];
-            _opensAfter = [.. desks.Select(d => d.Status == "closed" ? model.OnDemand.OpensAfterSeconds(d.Label) : null)];
             _closed = new bool[desks.Length];
             _meanAt = new double[_services.Length * 24];
             Array.Fill(_meanAt, double.NaN);

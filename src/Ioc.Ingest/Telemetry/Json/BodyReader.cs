@@ -21,13 +21,16 @@ public static class BodyReader
     };
 
     /// <summary>The root value, or null with why the body is not JSON.</summary>
-    public static BodyNode? Read(ReadOnlySpan<byte> body, out string? error)
+    public static BodyNode? Read(ReadOnlySpan<byte> body, out string? error) => Read(body, new BodyScratch(), out error);
+
+    /// <summary>The root value read with <paramref name="scratch"/>'s nodes: valid until it reads the next body.</summary>
+    public static BodyNode? Read(ReadOnlySpan<byte> body, BodyScratch scratch, out string? error)
     {
         error = null;
+        scratch.Reset();
         // RFC 8259 lets a reader ignore a byte order mark.
         if (body.StartsWith("\uFEFF"u8)) body = body[3..];
         var reader = new Utf8JsonReader(body, Options);
-        var scratch = new BodyScratch();
         try
         {
             if (!reader.Read())
@@ -60,21 +63,21 @@ public static class BodyReader
             case JsonTokenType.StartArray:
                 var start = scratch.Items.Count;
                 while (r.Read() && r.TokenType != JsonTokenType.EndArray) scratch.Items.Add(ReadValue(ref r, body, scratch, null));
-                return BodyNode.Array(scratch.TakeItems(start));
+                return scratch.CloseArray(start);
             case JsonTokenType.String:
-                if (r.ValueIsEscaped) return BodyNode.String(JsonText.Decode(r.ValueSpan, true, out var escapedError), escapedError);
+                if (r.ValueIsEscaped) return scratch.Node().AsString(JsonText.Decode(r.ValueSpan, true, out var escapedError), escapedError);
                 if (KnownText.Node(r.ValueSpan) is { } known) return known;
                 // A device's id and ward repeat in every event: the previous event's node serves again.
                 var at = (int)r.TokenStartIndex + 1;
                 if (field is not null && scratch.Repeat(field, body, at, r.ValueSpan) is { } repeated) return repeated;
                 var text = JsonText.Decode(r.ValueSpan, false, out var error);
-                var node = BodyNode.String(text, error);
+                var node = scratch.Node().AsString(text, error);
                 if (field is not null && error is null) scratch.Remember(field, at, r.ValueSpan.Length, node);
                 return node;
             case JsonTokenType.Number:
                 double? number = r.TryGetDouble(out var d) && double.IsFinite(d) ? d : null;
                 int? whole = r.TryGetInt32(out var i) ? i : null;
-                return BodyNode.Numeric(number, whole);
+                return scratch.Node().AsNumber(number, whole);
             case JsonTokenType.True: return BodyNode.True;
             case JsonTokenType.False: return BodyNode.False;
             default: return BodyNode.Null;
@@ -109,6 +112,6 @@ public static class BodyReader
             if (seen) (repeated ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
             scratch.Properties.Add(new BodyProperty(name, nameError, value));
         }
-        return BodyNode.Object(scratch.TakeProperties(start), repeated?.ToArray());
+        return scratch.CloseObject(start, repeated?.ToArray());
     }
 }
