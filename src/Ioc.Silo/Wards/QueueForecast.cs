@@ -59,9 +59,10 @@ public static class QueueForecast
         private readonly double[] _issuedIn;         // per ticket, seconds from now to its issue (≤ 0 but for late news)
         private readonly double?[] _opensAfter;      // per desk closed now, the wait that makes the ward open it
         private readonly bool[] _closed;
-        private readonly PriorityQueue<int, (double, int)> _free = new();
+        private readonly double[] _due;              // per desk, when it next calls in the future being played
+        private readonly bool[] _active;             // per desk, whether it may still call someone in it
         // The model does not change while the hall is played: its figures are read once, not per draw.
-        private readonly double[] _meanAt;           // service × hour, NaN until first needed
+        private readonly double[] _muAt;             // service × hour × desk, the lognormal's μ, NaN until first needed
         private readonly double[] _sigma;            // per service
         private readonly double[] _deskFactor;       // per desk, its pace
         private readonly double _noShowShare, _noShowCost, _gap;
@@ -102,8 +103,10 @@ public static class QueueForecast
             }
             _heads = new int[_services.Length];
             _closed = new bool[desks.Length];
-            _meanAt = new double[_services.Length * 24];
-            Array.Fill(_meanAt, double.NaN);
+            _muAt = new double[_services.Length * 24 * desks.Length];
+            Array.Fill(_muAt, double.NaN);
+            _due = new double[desks.Length];
+            _active = new bool[desks.Length];
             _sigma = [.. _services.Select(model.LogSigma)];
             _deskFactor = [.. desks.Select(d => model.DeskFactor(d.Label))];
             (_noShowShare, _noShowCost, _gap) = (model.NoShowShare, model.NoShowCostSeconds, model.GapMeanSeconds);
@@ -130,12 +133,17 @@ public static class QueueForecast
         public double Run(Random rng)
         {
             Array.Clear(_heads);
-            _free.Clear();
             for (var i = 0; i < _desks.Length; i++) _closed[i] = _opensAfter[i] is not null;
-            for (var i = 0; i < _desks.Length; i++) _free.Enqueue(i, (FreeIn(i, rng), i));
-            for (var step = 0; step < MaxSteps && _free.TryDequeue(out var desk, out var due); step++)
+            for (var i = 0; i < _desks.Length; i++) (_due[i], _active[i]) = (FreeIn(i, rng), true);
+            for (var step = 0; step < MaxSteps; step++)
             {
-                var (at, _) = due;
+                // The desk that calls next: earliest, then the lowest index. A hall has a handful of
+                // desks, so a look along them is cheaper than a heap.
+                var desk = -1;
+                for (var i = 0; i < _desks.Length; i++)
+                    if (_active[i] && (desk < 0 || _due[i].CompareTo(_due[desk]) < 0)) desk = i;
+                if (desk < 0) break;
+                var at = _due[desk];
                 var next = -1;
                 for (var s = 0; s < _services.Length; s++)
                 {
@@ -143,17 +151,17 @@ public static class QueueForecast
                     var head = _queues[s][_heads[s]];
                     if (next < 0 || head < next) next = head;
                 }
-                if (next < 0) continue; // nothing left this desk may take
+                if (next < 0) { _active[desk] = false; continue; } // nothing left this desk may take
                 if (_closed[desk])
                 {
                     // Closed until the oldest citizen it would take has waited long enough.
                     var opensAt = _issuedIn[next] + _opensAfter[desk]!.Value;
-                    if (opensAt > at) { _free.Enqueue(desk, (opensAt, desk)); continue; }
+                    if (opensAt > at) { _due[desk] = opensAt; continue; }
                     _closed[desk] = false;
                 }
                 if (next == _target) return at;
                 _heads[_serviceOf[next]]++;
-                _free.Enqueue(desk, (at + Ticket(_serviceOf[next], desk, at, rng), desk));
+                _due[desk] = at + Ticket(_serviceOf[next], desk, at, rng);
             }
             return double.PositiveInfinity;
         }
@@ -164,12 +172,11 @@ public static class QueueForecast
         private double Ticket(int service, int desk, double at, Random rng)
         {
             if (rng.NextDouble() < _noShowShare) return _noShowCost + _gap;
-            var cell = service * 24 + HourIn(at);
-            if (double.IsNaN(_meanAt[cell])) _meanAt[cell] = _model.MeanSeconds(_services[service], cell % 24);
+            var cell = (service * 24 + HourIn(at)) * _desks.Length + desk;
             var sigma = _sigma[service];
-            // As ServiceDraw.Mu, from the figures read once.
-            var mu = Math.Log(_meanAt[cell] * _deskFactor[desk]) - sigma * sigma / 2;
-            return ServiceDraw.Seconds(mu, sigma, 0, rng.NextDouble()) + _gap;
+            // As ServiceDraw.Mu, from the figures read once per service, hour and desk.
+            if (double.IsNaN(_muAt[cell])) _muAt[cell] = Math.Log(_model.MeanSeconds(_services[service], HourIn(at)) * _deskFactor[desk]) - sigma * sigma / 2;
+            return ServiceDraw.Seconds(_muAt[cell], sigma, 0, rng.NextDouble()) + _gap;
         }
 
         /// <summary>Seconds from now until a desk can call its next ticket, in this future.</summary>
