@@ -21,6 +21,8 @@
 #   CEILING=1                   then the same generator against bench/Ioc.Bench.Bare (parse and 202 only), and
 #                               the center's rate as a share of it, per batch size
 #   TRACE=                      path to dotnet-trace: a CPU sample of the center during the last phase
+#   TRACE_PROFILE=cpu           cpu (the sample above) or alloc: the allocation ticks instead (gc-verbose),
+#                               summed by type and by our code's frame (bench/Ioc.Bench.AllocTop)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,6 +42,7 @@ REGION="${REGION:-hanoi}"
 PERIOD="${PERIOD:-}"
 CEILING="${CEILING:-}"
 TRACE="${TRACE:-}"
+TRACE_PROFILE="${TRACE_PROFILE:-cpu}"
 source bench/lib/center.sh
 BENCH_DLL="bench/Ioc.Bench.Ingest/bin/$CONFIG/net10.0/Ioc.Bench.Ingest.dll"
 
@@ -48,6 +51,7 @@ if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   dotnet build -c "$CONFIG" -nologo -v quiet "$CENTER_DIR/Ioc.Dashboard.csproj"
   dotnet build -c "$CONFIG" -nologo -v quiet bench/Ioc.Bench.Ingest/Ioc.Bench.Ingest.csproj
   [[ "$CEILING" == 1 ]] && dotnet build -c "$CONFIG" -nologo -v quiet bench/Ioc.Bench.Bare/Ioc.Bench.Bare.csproj
+  [[ "$TRACE_PROFILE" == alloc ]] && dotnet build -c "$CONFIG" -nologo -v quiet bench/Ioc.Bench.AllocTop/Ioc.Bench.AllocTop.csproj
 fi
 
 bench_prepare ingest
@@ -113,7 +117,8 @@ if [[ -n "$TRACE" ]]; then
       sleep 1
     done
     sleep "$(( WARMUP + 2 ))"
-    "$TRACE" collect -p "$CENTER_PID" --profile dotnet-sampled-thread-time --format Speedscope --duration "00:00:00:$(printf '%02d' $(( DURATION > 20 ? 20 : DURATION - 3 )))" \
+    if [[ "$TRACE_PROFILE" == alloc ]]; then TRACE_ARGS=(--profile gc-verbose); else TRACE_ARGS=(--profile dotnet-sampled-thread-time --format Speedscope); fi
+    "$TRACE" collect -p "$CENTER_PID" "${TRACE_ARGS[@]}" --duration "00:00:00:$(printf '%02d' $(( DURATION > 20 ? 20 : DURATION - 3 )))" \
       -o "$DATA/center.nettrace" >"$DATA/trace.log" 2>&1 ) &
   TRACE_PID=$!
 fi
@@ -159,9 +164,12 @@ fi
 if [[ -f "$DATA/center.speedscope.json" ]]; then
   python3 bench/profile-top.py "$DATA/center.speedscope.json" | tee -a "$DATA/profile.txt"
 fi
+if [[ "$TRACE_PROFILE" == alloc && -f "$DATA/center.nettrace" ]]; then
+  dotnet "bench/Ioc.Bench.AllocTop/bin/$CONFIG/net10.0/Ioc.Bench.AllocTop.dll" "$DATA/center.nettrace" | tee -a "$DATA/alloc.txt"
+fi
 if [[ -f "$DATA/center.nettrace" ]]; then
   cp "$DATA/center.nettrace" "bench/results/center-$(date +%Y%m%d-%H%M).nettrace.tmp" 2>/dev/null || true
-  echo "== CPU sample of the center: $DATA/center.nettrace (copied to bench/results/*.nettrace.tmp, not committed)"
+  echo "== $TRACE_PROFILE sample of the center: $DATA/center.nettrace (copied to bench/results/*.nettrace.tmp, not committed)"
 fi
 
 bench_center_alive || STATUS=1
