@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using Ioc.Grains;
 using Ioc.Ingest.Http;
 using Ioc.Ingest.Telemetry.Json;
@@ -119,7 +118,7 @@ internal sealed class EventReader(WardDirectory wards, DeviceInfo device, DateTi
             }
         }
         if (!_f.Ok || _repeat) return;
-        if (!_lastServices.AsSpan().SequenceEqual(CollectionsMarshal.AsSpan(services))) _lastServices = [.. services];
+        if (!_lastServices.AsSpan().SequenceEqual(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(services))) _lastServices = [.. services];
         batch.Counters.Add(new CounterStateReport(id!, ts!.Value, ward!, deviceId!, counter!, status!, _lastServices));
     }
 

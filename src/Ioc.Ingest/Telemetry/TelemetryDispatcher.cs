@@ -19,14 +19,32 @@ public sealed class TelemetryDispatcher(IGrainFactory grains) : ITelemetryDispat
         // Every event of a batch carries the key's device id, so a batch holds at most one robot.
         if (batch.Robots.Count > 0)
             calls.Add(_robots.Get(batch.DeviceId).ApplyStates([.. batch.Robots]));
-        // Grouped by the desk's (ward, label), not by its grain key: no key string per event.
-        foreach (var desk in batch.Counters.GroupBy(c => (c.Ward, c.Counter)))
-            calls.Add(_desks.Get(desk.Key).ApplyStates([.. desk]));
-        foreach (var ward in batch.Business.GroupBy(b => b.Ward))
-            calls.Add(_wards.Get(ward.Key).ApplyEvents([.. ward.Select(g => g.Event)]));
+        // A desk's batch is nearly always one desk: grouped by comparing, not by a key string per event.
+        foreach (var desk in Groups(batch.Counters, (a, b) => a.Ward == b.Ward && a.Counter == b.Counter))
+            calls.Add(_desks.Get((desk[0].Ward, desk[0].Counter)).ApplyStates([.. desk]));
+        foreach (var ward in Groups(batch.Business, (a, b) => a.Ward == b.Ward))
+            calls.Add(_wards.Get(ward[0].Ward).ApplyEvents([.. ward.Select(g => g.Event)]));
         if (calls.Count == 1) return await calls[0];
         var total = ApplyResult.Empty;
         foreach (var r in await Task.WhenAll(calls)) total = total.Add(r);
         return total;
+    }
+
+    /// <summary>The items in groups of those <paramref name="same"/> says belong together, in order of first appearance.</summary>
+    private static List<List<T>> Groups<T>(List<T> items, Func<T, T, bool> same)
+    {
+        var groups = new List<List<T>>();
+        var one = true;
+        for (var i = 1; i < items.Count && one; i++) one = same(items[0], items[i]);
+        if (items.Count == 0) return groups;
+        if (one) return [items];
+        foreach (var item in items)
+        {
+            List<T>? group = null;
+            for (var g = 0; g < groups.Count && group is null; g++) if (same(groups[g][0], item)) group = groups[g];
+            if (group is null) groups.Add(group = []);
+            group.Add(item);
+        }
+        return groups;
     }
 }
