@@ -122,7 +122,7 @@ public sealed class SqliteWardLog : IWardLog, IAsyncDisposable
     }
 
     /// <summary>The ward's last stored seq: known once the ward has appended, else read from the ward-ordered table.</summary>
-    private long LastStored(string ward, SqliteTransaction tx)
+    private long LastStored(string ward, SqliteTransaction? tx = null)
     {
         if (_staged.TryLastSeq(ward, out var seq)) return seq;
         using var cmd = Command("SELECT COALESCE(MAX(seq), 0) FROM log WHERE ward = $w", tx);
@@ -176,7 +176,7 @@ public sealed class SqliteWardLog : IWardLog, IAsyncDisposable
 
     public Task<long> LastSeq(string ward)
     {
-        lock (_gate) return Task.FromResult(Math.Max(_staged.LastStaged(ward), Scalar("SELECT COALESCE(MAX(seq), 0) FROM log WHERE ward = $w", ward)));
+        lock (_gate) return Task.FromResult(LastStored(ward));
     }
 
     public Task SaveSnapshot(string ward, long seq, byte[] snapshot)

@@ -8,7 +8,7 @@ namespace Ioc.Silo.Log;
 /// </summary>
 internal sealed class StagedRows
 {
-    public readonly record struct Row(long Seq, long Arrived, byte[] Record);
+    public readonly record struct Row(long Seq, byte[] Record);
 
     private readonly Dictionary<string, List<Row>> _byWard = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _lastSeq = new(StringComparer.Ordinal);
@@ -21,7 +21,7 @@ internal sealed class StagedRows
     public void Add(string ward, IReadOnlyList<byte[]> records, IReadOnlyList<(long Seq, long Arrived)> keys)
     {
         if (!_byWard.TryGetValue(ward, out var rows)) _byWard[ward] = rows = [];
-        for (var i = 0; i < records.Count; i++) rows.Add(new Row(keys[i].Seq, keys[i].Arrived, records[i]));
+        for (var i = 0; i < records.Count; i++) rows.Add(new Row(keys[i].Seq, records[i]));
         _lastSeq[ward] = keys[^1].Seq;
         Count += records.Count;
     }
@@ -33,8 +33,6 @@ internal sealed class StagedRows
         foreach (var row in rows)
             if (row.Seq > afterSeq) yield return row;
     }
-
-    public long LastStaged(string ward) => _byWard.TryGetValue(ward, out var rows) && rows.Count > 0 ? rows[^1].Seq : 0;
 
     public long StagedBytes(string ward) => _byWard.TryGetValue(ward, out var rows) ? rows.Sum(r => (long)r.Record.Length) : 0;
 
