@@ -21,6 +21,7 @@
 #   CEILING=1                   then the same generator against bench/Ioc.Bench.Bare (parse and 202 only), and
 #                               the center's rate as a share of it, per batch size
 #   TRACE=                      path to dotnet-trace: a CPU sample of the center during the last phase
+#   CENTER_ENV=                 extra environment for the center only, e.g. "DOTNET_gcServer=0" (not the generator)
 #   TRACE_PROFILE=cpu           cpu (the sample above) or alloc: the allocation ticks instead (gc-verbose),
 #                               summed by type and by our code's frame (bench/Ioc.Bench.AllocTop)
 set -euo pipefail

@@ -40,7 +40,7 @@ bench_start_center() {
   SERVER_COMMAND="(cd $CENTER_DIR && dotnet $CENTER_DLL ${shown//$PASSWORD/***})"
   # From its project folder (appsettings.json as with `dotnet run --project`), exec'd so that $!
   # is the center's own PID (dotnet run would put a launcher process in between).
-  ( cd "$CENTER_DIR" && exec dotnet "$CENTER_DLL" "$@" ) >"$DATA/center.log" 2>&1 &
+  ( cd "$CENTER_DIR" && exec env ${CENTER_ENV:-} dotnet "$CENTER_DLL" "$@" ) >"$DATA/center.log" 2>&1 &
   CENTER_PID=$!
   for i in $(seq 1 240); do
     if curl -fsS -o /dev/null "$URL/healthz" 2>/dev/null; then break; fi

@@ -46,14 +46,17 @@ public static class QueueForecast
     /// <summary>The hall as it stands now, ready to be played forward many times.</summary>
     private sealed class Hall
     {
+        // μ is kept for the first hours of a play; a play reaching further computes it each time.
+        private const int CachedHours = 4;
         private readonly DeskNow[] _desks;
         private readonly ServiceTimeModel _model;
         private readonly DateTimeOffset _now;
         private readonly double _localSeconds;
+        private readonly int _startHour;
         private readonly int[] _serviceOf;           // per ticket (FIFO), its service's index
-        private readonly List<int>[] _queues;        // per service, its tickets (FIFO)
+        private readonly int[][] _queues;            // per service, its tickets (FIFO)
         private readonly string[] _services;
-        private readonly bool[][] _serves;           // desk × service
+        private readonly int[][] _servesList;        // per desk, the services it takes, by index
         private readonly int _target;
         private readonly int[] _heads;
         private readonly double[] _issuedIn;         // per ticket, seconds from now to its issue (≤ 0 but for late news)
@@ -62,12 +65,16 @@ public static class QueueForecast
         private readonly double[] _due;              // per desk, when it next calls in the future being played
         private readonly bool[] _active;             // per desk, whether it may still call someone in it
         // The model does not change while the hall is played: its figures are read once, not per draw.
-        private readonly double[] _muAt;             // service × hour × desk, the lognormal's μ, NaN until first needed
+        private readonly double[] _muAt;             // (service × hours from now × desk), the lognormal's μ, NaN until first needed
         private readonly double[] _sigma;            // per service
         private readonly double[] _deskFactor;       // per desk, its pace
         private readonly double _noShowShare, _noShowCost, _gap;
-        private readonly (double Start, double Mu, double Sigma, double Elapsed)?[] _busy; // per desk serving someone now
+        private readonly bool[] _paused;
+        private readonly Busy?[] _busy;              // per desk serving someone now
         private readonly double[] _freeIn;           // per free desk, seconds until it calls (its last citizen's papers)
+
+        /// <summary>What a desk serving someone now has left to draw: from when, its service's lognormal, and the share of it already past.</summary>
+        private readonly record struct Busy(double Start, double Mu, double Sigma, double Elapsed, double Below);
 
         public Hall(WaitingKey target, IEnumerable<WaitingKey> ahead, DeskNow[] desks, ServiceTimeModel model, DateTimeOffset now)
         {
@@ -75,6 +82,7 @@ public static class QueueForecast
             _model = model;
             _now = now;
             _localSeconds = HanoiTime.ToLocal(now).TimeOfDay.TotalSeconds;
+            _startHour = HourIn(0);
             var tickets = new List<WaitingKey>(ahead);
             tickets.Add(target);
             _target = tickets.Count - 1;
@@ -82,43 +90,51 @@ public static class QueueForecast
             var services = new List<string>(8);
             _serviceOf = new int[tickets.Count];
             _issuedIn = new double[tickets.Count];
+            var sizes = new int[tickets.Count];
             for (var t = 0; t < tickets.Count; t++)
             {
                 var at = services.IndexOf(tickets[t].Service);
                 if (at < 0) { at = services.Count; services.Add(tickets[t].Service); }
                 _serviceOf[t] = at;
+                sizes[at]++;
                 _issuedIn[t] = (tickets[t].IssuedAt - now).TotalSeconds;
             }
             _services = [.. services];
-            _queues = new List<int>[_services.Length];
-            for (var q = 0; q < _queues.Length; q++) _queues[q] = [];
-            for (var t = 0; t < tickets.Count; t++) _queues[_serviceOf[t]].Add(t);
-            _serves = new bool[desks.Length][];
+            _queues = new int[_services.Length][];
+            for (var q = 0; q < _queues.Length; q++) (_queues[q], sizes[q]) = (new int[sizes[q]], 0);
+            for (var t = 0; t < tickets.Count; t++) _queues[_serviceOf[t]][sizes[_serviceOf[t]]++] = t;
+            _servesList = new int[desks.Length][];
             _opensAfter = new double?[desks.Length];
+            _paused = new bool[desks.Length];
+            _busy = new Busy?[desks.Length];
+            _freeIn = new double[desks.Length];
+            _deskFactor = new double[desks.Length];
+            _sigma = new double[_services.Length];
+            for (var q = 0; q < _services.Length; q++) _sigma[q] = model.LogSigma(_services[q]);
+            (_noShowShare, _noShowCost, _gap) = (model.NoShowShare, model.NoShowCostSeconds, model.GapMeanSeconds);
+            var serves = new List<int>(_services.Length);
             for (var d = 0; d < desks.Length; d++)
             {
-                _serves[d] = new bool[_services.Length];
-                for (var q = 0; q < _services.Length; q++) _serves[d][q] = desks[d].Serves(_services[q]);
+                serves.Clear();
+                for (var q = 0; q < _services.Length; q++) if (desks[d].Serves(_services[q])) serves.Add(q);
+                _servesList[d] = [.. serves];
                 _opensAfter[d] = desks[d].Status == "closed" ? model.OnDemand.OpensAfterSeconds(desks[d].Label) : null;
+                _paused[d] = desks[d].Status == "paused";
+                _deskFactor[d] = model.DeskFactor(desks[d].Label);
+                _busy[d] = BusyNow(desks[d]);
+                // A free desk files its last citizen's papers before it calls the next one (at most a gap from
+                // now: a finish stamped after now is a device clock ahead of the center's, not a desk still busy).
+                _freeIn[d] = model.LastFinish.TryGetValue(desks[d].Label, out var finished) ? Math.Clamp((finished - now).TotalSeconds + _gap, 0, _gap) : 0;
             }
             _heads = new int[_services.Length];
             _closed = new bool[desks.Length];
-            _muAt = new double[_services.Length * 24 * desks.Length];
+            _muAt = new double[_services.Length * CachedHours * desks.Length];
             Array.Fill(_muAt, double.NaN);
             _due = new double[desks.Length];
             _active = new bool[desks.Length];
-            _sigma = [.. _services.Select(model.LogSigma)];
-            _deskFactor = [.. desks.Select(d => model.DeskFactor(d.Label))];
-            (_noShowShare, _noShowCost, _gap) = (model.NoShowShare, model.NoShowCostSeconds, model.GapMeanSeconds);
-            _busy = [.. desks.Select(Busy)];
-            // A free desk files its last citizen's papers before it calls the next one (at most a gap from
-            // now: a finish stamped after now is a device clock ahead of the center's, not a desk still busy).
-            _freeIn = [.. desks.Select(d => model.LastFinish.TryGetValue(d.Label, out var finished)
-                ? Math.Clamp((finished - now).TotalSeconds + _gap, 0, _gap) : 0)];
         }
 
-        /// <summary>What a desk serving someone now has left to draw: from when, and the lognormal of its service.</summary>
-        private (double, double, double, double)? Busy(DeskNow desk)
+        private Busy? BusyNow(DeskNow desk)
         {
             if (desk.Status == "paused" || desk.Current is not { } current) return null;
             var service = current.Service ?? _services[0];
@@ -126,7 +142,9 @@ public static class QueueForecast
             // A call stamped after now (a forecast from the issue, the call known since): busy from then.
             var start = elapsed < 0 ? -elapsed : 0;
             var sigma = _model.LogSigma(service);
-            return (start, ServiceDraw.Mu(_model, service, desk.Label, HourIn(0), sigma), sigma, Math.Max(0, elapsed));
+            var mu = ServiceDraw.Mu(_model, service, desk.Label, HourIn(0), sigma);
+            var past = Math.Max(0, elapsed);
+            return new Busy(start, mu, sigma, past, ServiceDraw.Below(mu, sigma, past));
         }
 
         /// <summary>Seconds from now to the target's call in one drawn future (∞ if no desk reaches it).</summary>
@@ -145,10 +163,11 @@ public static class QueueForecast
                 if (desk < 0) break;
                 var at = _due[desk];
                 var next = -1;
-                for (var s = 0; s < _services.Length; s++)
+                foreach (var s in _servesList[desk])
                 {
-                    if (!_serves[desk][s] || _heads[s] >= _queues[s].Count) continue;
-                    var head = _queues[s][_heads[s]];
+                    var queue = _queues[s];
+                    if (_heads[s] >= queue.Length) continue;
+                    var head = queue[_heads[s]];
                     if (next < 0 || head < next) next = head;
                 }
                 if (next < 0) { _active[desk] = false; continue; } // nothing left this desk may take
@@ -172,19 +191,29 @@ public static class QueueForecast
         private double Ticket(int service, int desk, double at, Random rng)
         {
             if (rng.NextDouble() < _noShowShare) return _noShowCost + _gap;
-            var cell = (service * 24 + HourIn(at)) * _desks.Length + desk;
+            var hour = HourIn(at);
             var sigma = _sigma[service];
-            // As ServiceDraw.Mu, from the figures read once per service, hour and desk.
-            if (double.IsNaN(_muAt[cell])) _muAt[cell] = Math.Log(_model.MeanSeconds(_services[service], HourIn(at)) * _deskFactor[desk]) - sigma * sigma / 2;
-            return ServiceDraw.Seconds(_muAt[cell], sigma, 0, rng.NextDouble()) + _gap;
+            var later = (hour - _startHour + 24) % 24;
+            double mu;
+            if (later >= CachedHours) mu = Mu(service, desk, hour, sigma);
+            else
+            {
+                var cell = (service * CachedHours + later) * _desks.Length + desk;
+                if (double.IsNaN(_muAt[cell])) _muAt[cell] = Mu(service, desk, hour, sigma);
+                mu = _muAt[cell];
+            }
+            return ServiceDraw.SecondsAbove(mu, sigma, 0, 0, rng.NextDouble()) + _gap;
         }
+
+        /// <summary>As <see cref="ServiceDraw.Mu"/>, with the desk's pace read once.</summary>
+        private double Mu(int service, int desk, int hour, double sigma) =>
+            Math.Log(_model.MeanSeconds(_services[service], hour) * _deskFactor[desk]) - sigma * sigma / 2;
 
         /// <summary>Seconds from now until a desk can call its next ticket, in this future.</summary>
         private double FreeIn(int i, Random rng)
         {
-            var desk = _desks[i];
-            if (desk.Status == "paused") return ServiceDraw.PauseLeft(desk, _now, rng.NextDouble());
-            if (_busy[i] is { } busy) return busy.Start + ServiceDraw.Seconds(busy.Mu, busy.Sigma, busy.Elapsed, rng.NextDouble()) + _gap;
+            if (_paused[i]) return ServiceDraw.PauseLeft(_desks[i], _now, rng.NextDouble());
+            if (_busy[i] is { } busy) return busy.Start + ServiceDraw.SecondsAbove(busy.Mu, busy.Sigma, busy.Elapsed, busy.Below, rng.NextDouble()) + _gap;
             return _freeIn[i];
         }
     }

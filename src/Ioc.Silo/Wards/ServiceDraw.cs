@@ -21,10 +21,17 @@ public static class ServiceDraw
         Math.Log(model.MeanSeconds(service, hour) * model.DeskFactor(desk)) - sigma * sigma / 2;
 
     /// <summary>The same draw from a lognormal already known by <paramref name="mu"/> and <paramref name="sigma"/>.</summary>
-    public static double Seconds(double mu, double sigma, double elapsed, double u)
+    public static double Seconds(double mu, double sigma, double elapsed, double u) =>
+        SecondsAbove(mu, sigma, elapsed, Below(mu, sigma, elapsed), u);
+
+    /// <summary>The share of the lognormal below <paramref name="elapsed"/>: the same for every draw of one service under way.</summary>
+    public static double Below(double mu, double sigma, double elapsed) =>
+        elapsed > 0 ? Normal.Cdf((Math.Log(elapsed) - mu) / sigma) : 0;
+
+    /// <summary>The draw of <see cref="Seconds(double, double, double, double)"/>, given its <see cref="Below"/> already.</summary>
+    public static double SecondsAbove(double mu, double sigma, double elapsed, double below, double u)
     {
-        var low = elapsed > 0 ? Normal.Cdf((Math.Log(elapsed) - mu) / sigma) : 0;
-        var p = low + (1 - low) * u;
+        var p = below + (1 - below) * u;
         return Math.Max(0, Math.Exp(mu + sigma * Normal.Quantile(p)) - elapsed);
     }
 
