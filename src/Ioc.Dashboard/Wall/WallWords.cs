@@ -43,9 +43,9 @@ internal static class WallWords
         ["fig.countersOpen"] = ["Quầy đang mở", "Counters open"],
         ["fig.served"] = ["Đã phục vụ hôm nay", "Served today"],
         ["fig.issued"] = ["Số phiếu hôm nay", "Tickets today"],
-        ["fig.estimateError"] = ["Dự báo chờ lệch trung bình", "Wait estimate off by (mean)"],
+        ["fig.estimateError"] = ["Dự báo lệch trung bình", "Wait estimate off by (mean)"],
         ["fig.estimateErrorShare"] = ["Độ lệch so với thời gian chờ", "Estimate error vs. mean wait"],
-        ["fig.estimateUnder"] = ["Chờ lâu hơn báo trên 5 phút", "Waited 5+ min longer than told"],
+        ["fig.estimateUnder"] = ["Chờ lâu hơn báo >5 phút", "Waited 5+ min over estimate"],
 
         ["panel.city-strip"] = ["Toàn thành phố", "City"],
         ["panel.map"] = ["Bản đồ 126 phường, xã", "Map of the 126 units"],

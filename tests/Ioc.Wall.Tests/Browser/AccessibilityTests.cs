@@ -93,4 +93,30 @@ public sealed class AccessibilityTests(BrowserFixture browser, BusyWallHost host
             """);
         Assert.Equal(0, outside);
     }
+
+    [Theory]
+    [InlineData("vi", 1920, 1080)]
+    [InlineData("en", 1920, 1080)]
+    [InlineData("vi", 1366, 768)]
+    public async Task No_figure_label_or_value_is_cut_off_on_the_wall_or_a_ward_page(string lang, int width, int height)
+    {
+        await using var tab = await browser.Open(host, width, height, lang: lang);
+        await tab.SignInAdmin();
+        var cut = new List<string>();
+        foreach (var (path, strip) in new[] { ("/", "city-strip"), ("/wards/00292", "ward-strip") })
+        {
+            await Open(tab, path, $"[data-testid={strip}] .tile-value");
+            // A label clamped to two lines, or a value wider than its tile, hides part of what a leader reads.
+            cut.AddRange((await tab.Page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('.strip .tile')].flatMap(t => {
+                    const l = t.querySelector('.tile-label'), v = t.querySelector('.tile-value'), box = t.getBoundingClientRect();
+                    const out = [];
+                    if (l.scrollHeight > l.clientHeight + 1 || l.scrollWidth > l.clientWidth + 1) out.push('label ' + l.textContent);
+                    if (v.scrollWidth > v.clientWidth + 1 || v.getBoundingClientRect().right > box.right + 1) out.push('value ' + v.textContent);
+                    return out; })
+                """)).Select(c => $"{path}: {c}"));
+            Assert.True(await tab.Page.Locator(".strip .tile").CountAsync() >= 8, $"{path} shows its figures");
+        }
+        Assert.True(cut.Count == 0, $"cut off at {width}×{height} ({lang}):\n" + string.Join("\n", cut));
+    }
 }
