@@ -100,6 +100,7 @@ public sealed class ServiceTimeModel
             Correction.Learn(forecast, waited / 1000.0);
         if (e.Step == TicketStep.Called && e.Counter is { } desk)
         {
+            OnDemand.Saw(desk, e.Ts, before.Calls == 0 && after.Issued is { } firstIssued ? Math.Max(0, (e.Ts - firstIssued.Ts).TotalSeconds) : null);
             if (before.Calls == 0) Calls++;
             // Only a citizen already waiting when the desk finished shows the desk's own pause (not a wait for someone to come).
             if (LastFinish.TryGetValue(desk, out var finished) && (e.Ts - finished).TotalSeconds is >= 0 and < MaxGapSeconds
@@ -127,6 +128,7 @@ public sealed class ServiceTimeModel
 
     private void Finished(string desk, DateTimeOffset at)
     {
+        OnDemand.Saw(desk, at, null);
         if (!LastFinish.TryGetValue(desk, out var last) || at > last) LastFinish[desk] = at;
     }
 

@@ -51,21 +51,78 @@ public sealed class OnDemandDesksTests
     }
 
     [Fact]
-    public void A_session_opening_a_break_and_a_single_coming_in_are_not_a_desk_the_ward_opens_on_demand()
+    public void A_session_opening_and_a_break_are_not_a_desk_the_ward_opens_on_demand()
     {
         // Morning 08:00–11:00; lunch; afternoon from 13:00 with citizens who waited since 12:45. Desk 1 takes
-        // a break at 09:00 (nobody from 08:58 to 09:10). Desk G comes in once only.
+        // a break at 09:00 (nobody from 08:58 to 09:10).
         var morning = Staffed(0, 180).Where(t => !(t.Events[1].Counter == "1" && t.Events[1].Ts > Eight.AddMinutes(50) && t.Events[1].Ts < Eight.AddMinutes(70)));
         var afternoon = new[] { Served("P1", 285, "1", 300, 308), Served("P2", 285.5, "2", 300.2, 309), Served("P3", 286, "1", 308.5, 316) };
-        var book = Book([.. morning, .. afternoon, Served("G1", 62, "G", 90, 98)]);
         var learned = new OnDemandDesks();
-        learned.Roll(book);
+        learned.Roll(Book([.. morning, .. afternoon]));
         Assert.Null(learned.OpensAfterSeconds("1"));
         Assert.Null(learned.OpensAfterSeconds("2"));
-        Assert.Null(learned.OpensAfterSeconds("G"));
-        // The next night, with one more coming in (decayed: 0.75 + 1 openings), it is one.
+    }
+
+    [Fact]
+    public void A_desk_that_came_in_once_is_relied_on_the_next_day_and_forgotten_after_a_night_without()
+    {
+        var learned = new OnDemandDesks();
+        learned.Roll(Book([.. Staffed(0, 180), Served("G1", 62, "G", 90, 98)]));
+        Assert.Equal(28 * 60, learned.OpensAfterSeconds("G")!.Value, 6);
+        learned.Roll(Book(Staffed(0, 180)));
+        Assert.Null(learned.OpensAfterSeconds("G")); // weighs 0.75
         learned.Roll(Book([.. Staffed(0, 180), Served("G1", 70, "G", 90, 98)]));
-        Assert.Equal((0.75 * 28 + 20) * 60 / 1.75, learned.OpensAfterSeconds("G")!.Value, 6);
+        Assert.Equal((0.5625 * 28 + 20) * 60 / 1.5625, learned.OpensAfterSeconds("G")!.Value, 6);
+    }
+
+    /// <summary>The calls and finishes of <paramref name="tickets"/> as they arrive, oldest first, into <paramref name="desks"/>.</summary>
+    private static void Arrive(OnDemandDesks desks, IEnumerable<Ticket> tickets)
+    {
+        var moments = tickets.SelectMany(t => t.Events.Where(e => e.Step != TicketStep.Issued).Select(e =>
+            (e.Ts, Desk: e.Counter!, Wait: e.Step == TicketStep.Called ? (e.Ts - t.Events[0].Ts).TotalSeconds : (double?)null)));
+        foreach (var (at, desk, wait) in moments.OrderBy(m => m.Ts)) desks.Saw(desk, at, wait);
+    }
+
+    [Fact]
+    public void A_desk_coming_in_today_is_relied_on_the_same_day_but_a_session_opening_is_not()
+    {
+        var today = new OnDemandDesks();
+        // Desks 1 and 2 open the hall at 08:00 (nobody was active): not desks opened on demand.
+        Arrive(today, Staffed(0, 80));
+        Assert.Null(today.OpensAfterSeconds("1"));
+        Assert.Null(today.OpensAfterSeconds("G"));
+        // 09:30: desk G calls a citizen who waited 28 min.
+        Arrive(today, [Served("G1", 62, "G", 90, 98)]);
+        Assert.Equal(28 * 60, today.OpensAfterSeconds("G")!.Value, 6);
+        Assert.Null(today.OpensAfterSeconds("2"));
+    }
+
+    [Fact]
+    public void Late_news_of_a_call_does_not_make_a_desk_look_opened_on_demand()
+    {
+        var today = new OnDemandDesks();
+        Arrive(today, Staffed(0, 120));
+        // A call at 09:30 that arrives after the hall's 10:00 news: the order it came in cannot say whether the desk had been idle.
+        Arrive(today, [Served("G1", 62, "G", 90, 98)]);
+        Assert.Null(today.OpensAfterSeconds("G"));
+        // Arriving in its time, the same call is one.
+        var inTime = new OnDemandDesks();
+        Arrive(inTime, [.. Staffed(0, 120), Served("G1", 62, "G", 90, 98)]);
+        Assert.Equal(28 * 60, inTime.OpensAfterSeconds("G")!.Value, 6);
+    }
+
+    [Fact]
+    public void The_night_replaces_what_was_seen_during_the_day_with_the_days_own_count()
+    {
+        var day = Staffed(0, 180).Append(Served("G1", 62, "G", 90, 98)).ToList();
+        var learned = new OnDemandDesks();
+        Arrive(learned, day);
+        Assert.Equal(28 * 60, learned.OpensAfterSeconds("G")!.Value, 6);
+        learned.Roll(Book(day));
+        // Counted once, not once as it came and again at night: after a night without it, it weighs 0.75.
+        Assert.Equal(28 * 60, learned.OpensAfterSeconds("G")!.Value, 6);
+        learned.Roll(Book(Staffed(0, 180)));
+        Assert.Null(learned.OpensAfterSeconds("G"));
     }
 
     private static readonly Gen<(double Issued, int Desk, double Wait, double Service)[]> GenDay =
