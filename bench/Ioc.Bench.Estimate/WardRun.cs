@@ -26,9 +26,12 @@ public sealed class WardRun
     private DateTimeOffset _now;
     private bool _started;
 
+    private readonly WardProfile _profile;
+
     public WardRun(WardProfile ward, double serviceTimeCv)
     {
         Ward = ward.Code;
+        _profile = ward;
         _estimator = new WaitEstimator(_ward.Learned, () => _desks.Now(Ledger.TodayTickets), () => _now);
         _truth = new WaitEstimator(TrueModel.For(ward, serviceTimeCv, _ward.Learned.LastFinish), () => _desks.Now(Ledger.TodayTickets), () => _now);
         _recorder = new Recorder(this);
@@ -54,7 +57,17 @@ public sealed class WardRun
     public void Deliver(DateTimeOffset at, IReadOnlyList<SimEvent> events)
     {
         _now = at;
-        if (!_started) { Ledger.EnsureReady(at, Window); _started = true; }
+        if (!_started)
+        {
+            Ledger.EnsureReady(at, Window);
+            _started = true;
+            // The day's deliveries hold state changes, not the counters' heartbeats (every 20 s live): a ward
+            // knows its desks, closed ones too, from the counter's first minute, so the run starts knowing them.
+            var before = events.Count > 0 ? events.Min(e => e.Ts).AddSeconds(-1) : at;
+            for (var i = 0; i < _profile.CounterCount; i++)
+                _desks.Report(new CounterView(WardProfile.CounterLabel(i + 1), CounterStatuses.Closed, [.. _profile.CounterServices[i]], null, 0,
+                    before < at ? before : at, true, _profile.CounterId(1)), at);
+        }
         if (_ward.Roll(at)) { _todayService.Clear(); _firstOpenToday = null; }
         var business = new List<BusinessEvent>();
         foreach (var e in events)
