@@ -29,13 +29,27 @@ public static class HanoiTime
 
     public static DateTimeOffset NextMidnight(DateTimeOffset t) => StartOf(DayOf(t).AddDays(1));
 
+    private static readonly (TimeSpan Start, TimeSpan End)[] Sessions =
+        [(TimeSpan.FromHours(8), TimeSpan.FromHours(12)), (TimeSpan.FromHours(13), TimeSpan.FromHours(17))];
+
     /// <summary>Public administrative service points open 8:00–12:00 and 13:00–17:00, Monday to Friday.</summary>
     public static bool IsOfficeHours(DateTimeOffset t)
     {
         var local = ToLocal(t);
         if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) return false;
         var tod = local.TimeOfDay;
-        return (tod >= TimeSpan.FromHours(8) && tod < TimeSpan.FromHours(12))
-            || (tod >= TimeSpan.FromHours(13) && tod < TimeSpan.FromHours(17));
+        foreach (var (start, end) in Sessions)
+            if (tod >= start && tod < end) return true;
+        return false;
+    }
+
+    /// <summary>Outside office hours, the start of the next session when it is less than <paramref name="within"/> away (else null).</summary>
+    public static DateTimeOffset? NextSessionWithin(DateTimeOffset t, TimeSpan within)
+    {
+        var local = ToLocal(t);
+        if (IsOfficeHours(t) || local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) return null;
+        foreach (var (start, _) in Sessions)
+            if (start > local.TimeOfDay && start - local.TimeOfDay <= within) return t + (start - local.TimeOfDay);
+        return null;
     }
 }

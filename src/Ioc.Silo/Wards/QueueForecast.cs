@@ -16,6 +16,14 @@ public static class QueueForecast
 {
     private const int Runs = 48;
     private const int MaxSteps = 5_000;
+    /// <summary>How long before a session's start a closed desk is taken to come in at it.</summary>
+    private static readonly TimeSpan SessionAhead = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// A closed desk that works the sessions: one the ward has seen serve citizens. A ward that has seen none
+    /// (its first morning) tells nobody a time before it opens rather than guess which desks are staffed.
+    /// </summary>
+    private static bool WorksSessions(ServiceTimeModel model, DeskNow desk) => model.DeskSeconds.ContainsKey(desk.Label);
 
     /// <summary>When <paramref name="target"/> will be called, or null when no desk serves its service.</summary>
     /// <param name="ahead">Waiting tickets before the target, oldest first.</param>
@@ -30,11 +38,18 @@ public static class QueueForecast
                 usable.Add(d);
                 serving |= d.Serves(target.Service);
             }
-        if (!serving) return null;
+        // Before 08:00 or over lunch the desks are closed: those that work the session come in at its start.
+        var session = HanoiTime.NextSessionWithin(now, SessionAhead) is { } start ? (start - now).TotalSeconds : (double?)null;
+        var working = usable.Count;
         // A closed desk the ward opens when citizens have waited long comes in once one has (after the working ones).
         foreach (var d in desks)
-            if (d.Online && d.Status == "closed" && model.OnDemand.OpensAfterSeconds(d.Label) is not null) usable.Add(d);
-        var hall = new Hall(target, ahead, [.. usable], model, now);
+            if (d.Online && d.Status == "closed" && (model.OnDemand.OpensAfterSeconds(d.Label) is not null || session is not null && WorksSessions(model, d)))
+            {
+                usable.Add(d);
+                serving |= session is not null && d.Serves(target.Service) && model.OnDemand.OpensAfterSeconds(d.Label) is null;
+            }
+        if (!serving) return null;
+        var hall = new Hall(target, ahead, [.. usable], model, now, session);
         var futures = new double[Runs];
         var rng = new Random(unchecked((int)Ids.Hash(target.Label + target.IssuedAt.UtcTicks)));
         for (var r = 0; r < Runs; r++) futures[r] = hall.Run(rng);
@@ -62,6 +77,8 @@ public static class QueueForecast
         private readonly double[] _issuedIn;         // per ticket, seconds from now to its issue (≤ 0 but for late news)
         private readonly double?[] _opensAfter;      // per desk closed now, the wait that makes the ward open it
         private readonly bool[] _closed;
+        private readonly bool[] _closedNow;
+        private readonly double? _session;           // seconds from now to the next session's start, outside office hours
         private readonly double[] _due;              // per desk, when it next calls in the future being played
         private readonly bool[] _active;             // per desk, whether it may still call someone in it
         // The model does not change while the hall is played: its figures are read once, not per draw.
@@ -76,8 +93,9 @@ public static class QueueForecast
         /// <summary>What a desk serving someone now has left to draw: from when, its service's lognormal, and the share of it already past.</summary>
         private readonly record struct Busy(double Start, double Mu, double Sigma, double Elapsed, double Below);
 
-        public Hall(WaitingKey target, IEnumerable<WaitingKey> ahead, DeskNow[] desks, ServiceTimeModel model, DateTimeOffset now)
+        public Hall(WaitingKey target, IEnumerable<WaitingKey> ahead, DeskNow[] desks, ServiceTimeModel model, DateTimeOffset now, double? session)
         {
+            _session = session;
             _desks = desks;
             _model = model;
             _now = now;
@@ -128,6 +146,8 @@ public static class QueueForecast
             }
             _heads = new int[_services.Length];
             _closed = new bool[desks.Length];
+            _closedNow = new bool[desks.Length];
+            for (var d = 0; d < desks.Length; d++) _closedNow[d] = desks[d].Status == "closed";
             _muAt = new double[_services.Length * CachedHours * desks.Length];
             Array.Fill(_muAt, double.NaN);
             _due = new double[desks.Length];
@@ -151,7 +171,7 @@ public static class QueueForecast
         public double Run(Random rng)
         {
             Array.Clear(_heads);
-            for (var i = 0; i < _desks.Length; i++) _closed[i] = _opensAfter[i] is not null;
+            Array.Copy(_closedNow, _closed, _closed.Length);
             for (var i = 0; i < _desks.Length; i++) (_due[i], _active[i]) = (FreeIn(i, rng), true);
             for (var step = 0; step < MaxSteps; step++)
             {
@@ -173,8 +193,10 @@ public static class QueueForecast
                 if (next < 0) { _active[desk] = false; continue; } // nothing left this desk may take
                 if (_closed[desk])
                 {
-                    // Closed until the oldest citizen it would take has waited long enough.
-                    var opensAt = _issuedIn[next] + _opensAfter[desk]!.Value;
+                    // Closed until the oldest citizen it would take has waited long enough (a desk opened on
+                    // demand), and outside office hours not before the session starts.
+                    var opensAt = _opensAfter[desk] is { } wait ? _issuedIn[next] + wait : double.NegativeInfinity;
+                    if (_session is { } session && session > opensAt) opensAt = session;
                     if (opensAt > at) { _due[desk] = opensAt; continue; }
                     _closed[desk] = false;
                 }

@@ -97,6 +97,33 @@ public sealed class WaitEstimatorTests
     }
 
     [Fact]
+    public void Before_the_hall_opens_the_desks_that_have_served_come_in_at_eight_and_a_ward_that_has_seen_none_tells_nothing()
+    {
+        var early = new DateTimeOffset(2026, 11, 25, 7, 40, 0, HanoiTime.Offset);
+        DeskNow Closed(string label) => new(label, "closed", true, [], early.AddHours(-14), null);
+        double? Minutes(IReadOnlyList<DeskNow> desks, ServiceTimeModel model, DateTimeOffset at) =>
+            QueueForecast.CallAt(new WaitingKey(at, "A2", "ho-tich"), [new(at.AddMinutes(-10), "A0", "ho-tich"), new(at.AddMinutes(-9), "A1", "ho-tich")],
+                desks, model, at) is { } call ? (call - at).TotalMinutes : null;
+        var served = Exact();
+        served.DeskSeconds["1"] = [600, 600];
+        served.DeskSeconds["2"] = [600, 600];
+        // By hand: at 08:00 desks 1 and 2 take A0 and A1, ten minutes each; the target is called at 08:10.
+        Assert.InRange(Minutes([Closed("1"), Closed("2")], served, early)!.Value, 30 - 0.05, 30 + 0.05);
+        // A counter never seen serving (a spare) is not counted on: desk 1 alone calls the target at 08:20.
+        Assert.InRange(Minutes([Closed("1"), Closed("3")], served, early)!.Value, 40 - 0.05, 40 + 0.05);
+        // Over lunch the same: desks come in at 13:00.
+        var lunch = new DateTimeOffset(2026, 11, 25, 12, 40, 0, HanoiTime.Offset);
+        Assert.InRange(Minutes([Closed("1"), Closed("2")], served, lunch)!.Value, 30 - 0.05, 30 + 0.05);
+        // A ward that has seen no desk serve (its first morning) tells no time rather than guess.
+        Assert.Null(Minutes([Closed("1"), Closed("2")], Exact(), early));
+        // In office hours a closed desk stays closed, and more than an hour before opening nothing is told.
+        Assert.Null(Minutes([Closed("1"), Closed("2")], served, Now));
+        Assert.Null(Minutes([Closed("1"), Closed("2")], served, early.AddHours(-1)));
+        // On a Saturday the hall does not open.
+        Assert.Null(Minutes([Closed("1"), Closed("2")], served, early.AddDays(3)));
+    }
+
+    [Fact]
     public void A_desk_that_just_finished_files_its_papers_before_it_calls_the_next_citizen()
     {
         var model = Exact();
