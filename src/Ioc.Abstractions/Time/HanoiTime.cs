@@ -47,9 +47,14 @@ public static class HanoiTime
     public static DateTimeOffset? NextSessionWithin(DateTimeOffset t, TimeSpan within)
     {
         var local = ToLocal(t);
-        if (IsOfficeHours(t) || local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) return null;
-        foreach (var (start, _) in Sessions)
-            if (start > local.TimeOfDay && start - local.TimeOfDay <= within) return t + (start - local.TimeOfDay);
+        if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) return null;
+        var tod = local.TimeOfDay;
+        // Sessions in order of the day: in one is office hours; before one, it is the next.
+        foreach (var (start, end) in Sessions)
+        {
+            if (tod < start) return start - tod <= within ? t + (start - tod) : null;
+            if (tod < end) return null;
+        }
         return null;
     }
 }

@@ -48,8 +48,8 @@ public sealed class OnDemandDesks
 
     /// <summary>
     /// A call or a finish at a desk, as it arrives today; <paramref name="firstCallWait"/> is the wait of the
-    /// citizen called, for a ticket's first call. The rule is the night's (<see cref="LearnDay"/>) applied
-    /// to the events in arrival order; news older than the hall's latest only refreshes the desk.
+    /// citizen called, for a ticket's first call. The night (<see cref="LearnDay"/>) replays the closed day
+    /// through this same rule in time order; by day, news older than the hall's latest only refreshes the desk.
     /// </summary>
     public void Saw(string desk, DateTimeOffset at, double? firstCallWait)
     {
@@ -58,7 +58,11 @@ public sealed class OnDemandDesks
         {
             if (HallLast is not { } previous || at - previous >= HallStoppedAfter) HallSince = at;
             if (firstCallWait is { } w && (!LastActive.TryGetValue(desk, out var last) || at - last >= IdleBefore) && at - HallSince >= SessionSettled)
-                Add(Today, desk, w);
+            {
+                if (!Today.TryGetValue(desk, out var t)) Today[desk] = t = new double[2];
+                t[0]++;
+                t[1] += w;
+            }
             HallLast = at;
         }
         if (!LastActive.TryGetValue(desk, out var seen) || at > seen) LastActive[desk] = at;
@@ -73,13 +77,6 @@ public sealed class OnDemandDesks
         LastActive.Clear();
         (HallSince, HallLast) = (null, null);
         if (closedDay is not null) LearnDay(closedDay);
-    }
-
-    private static void Add(Dictionary<string, double[]> openings, string desk, double waited)
-    {
-        if (!openings.TryGetValue(desk, out var o)) openings[desk] = o = new double[2];
-        o[0]++;
-        o[1] += waited;
     }
 
     private void LearnDay(TicketBook day)
@@ -105,15 +102,14 @@ public sealed class OnDemandDesks
             if (c == 0) c = string.CompareOrdinal(a.Desk, b.Desk);
             return c != 0 ? c : Nullable.Compare(b.Waited, a.Waited);
         });
-        var lastActive = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        DateTimeOffset? hallSince = null, hallLast = null;
-        foreach (var (at, desk, waited) in moments)
+        // The day replayed in time order through the rule that learns as events arrive: one rule, day and night.
+        var replay = new OnDemandDesks();
+        foreach (var (at, desk, waited) in moments) replay.Saw(desk, at, waited);
+        foreach (var (desk, seen) in replay.Today)
         {
-            if (hallLast is not { } previous || at - previous >= HallStoppedAfter) hallSince = at;
-            if (waited is { } w && (!lastActive.TryGetValue(desk, out var last) || at - last >= IdleBefore) && at - hallSince >= SessionSettled)
-                Add(Openings, desk, w);
-            lastActive[desk] = at;
-            hallLast = at;
+            if (!Openings.TryGetValue(desk, out var o)) Openings[desk] = o = new double[2];
+            o[0] += seen[0];
+            o[1] += seen[1];
         }
     }
 }

@@ -40,14 +40,16 @@ public static class QueueForecast
             }
         // Before 08:00 or over lunch the desks are closed: those that work the session come in at its start.
         var session = HanoiTime.NextSessionWithin(now, SessionAhead) is { } start ? (start - now).TotalSeconds : (double?)null;
-        var working = usable.Count;
         // A closed desk the ward opens when citizens have waited long comes in once one has (after the working ones).
         foreach (var d in desks)
-            if (d.Online && d.Status == "closed" && (model.OnDemand.OpensAfterSeconds(d.Label) is not null || session is not null && WorksSessions(model, d)))
-            {
-                usable.Add(d);
-                serving |= session is not null && d.Serves(target.Service) && model.OnDemand.OpensAfterSeconds(d.Label) is null;
-            }
+        {
+            if (!d.Online || d.Status != "closed") continue;
+            var onDemand = model.OnDemand.OpensAfterSeconds(d.Label) is not null;
+            var atSession = !onDemand && session is not null && WorksSessions(model, d);
+            if (!onDemand && !atSession) continue;
+            usable.Add(d);
+            serving |= atSession && d.Serves(target.Service);
+        }
         if (!serving) return null;
         var hall = new Hall(target, ahead, [.. usable], model, now, session);
         var futures = new double[Runs];
